@@ -1,0 +1,41 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+BUNDLED := data/curated data/samples
+HOST ?= 127.0.0.1
+PORT ?= 8050
+
+.PHONY: install run ingest serve test lint format bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev,postgres]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+ingest: install
+	$(BIN)/policy-timeline ingest $(BUNDLED)
+
+serve: install
+	$(BIN)/policy-timeline serve --host $(HOST) --port $(PORT)
+
+run: ingest serve
+
+lint: install
+	$(BIN)/ruff check ingest dashboard tests bench
+	$(BIN)/ruff format --check ingest dashboard tests bench
+	$(BIN)/mypy ingest dashboard
+
+format: install
+	$(BIN)/ruff check --fix ingest dashboard tests bench
+	$(BIN)/ruff format ingest dashboard tests bench
+
+test: lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) data/timeline.db data/timeline.db-wal data/timeline.db-shm .pytest_cache .mypy_cache .ruff_cache

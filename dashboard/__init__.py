@@ -1,0 +1,1 @@
+"""The policy-timeline dashboard: a Dash app over the event store."""

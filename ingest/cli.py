@@ -1,0 +1,188 @@
+"""The ``policy-timeline`` command line.
+
+Heavy modules (pandas, SQLAlchemy, Dash, Plotly) are imported inside the commands that
+need them, so ``policy-timeline --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+DB_HELP = (
+    "Database URL (sqlite:///path.db or postgresql+psycopg://user:pass@host/db). "
+    "Default: $POLICY_TIMELINE_DB, else the SQLite file data/timeline.db."
+)
+
+
+def db_option(func):  # type: ignore[no-untyped-def]
+    return click.option("--db", "db_url", envvar="POLICY_TIMELINE_DB", metavar="URL", help=DB_HELP)(
+        func
+    )
+
+
+def _open_store(db_url: str | None):  # type: ignore[no-untyped-def]
+    from .store import Store
+
+    try:
+        return Store(db_url)
+    except Exception as exc:  # a bad URL or an unreachable server: say so, no traceback
+        raise click.ClickException(f"cannot open database {db_url or '(default)'}: {exc}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policy-timeline")
+def main() -> None:
+    """Ingest dated policy events (designations, rewards, directives, sanctions, military
+    actions...) from government records and articles into one store; browse them in a
+    dashboard; export them as CSV."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format", "fmt", metavar="NAME", help="Read every file with this adapter (see `formats`)."
+)
+@click.option("--strict", is_flag=True, help="Roll back a whole file when any record in it is bad.")
+@click.option("-q", "--quiet", is_flag=True, help="Only print errors and the summary.")
+@db_option
+def ingest(
+    paths: tuple[Path, ...], fmt: str | None, strict: bool, quiet: bool, db_url: str | None
+) -> None:
+    """Ingest files or folders (recursively) into the store.
+
+    Bad records are reported with file, line and column and left out; the rest of the
+    file is stored (use --strict to reject the file instead). Re-ingesting a file
+    changes nothing. Exit status is 1 when any file or record was rejected.
+    """
+    from .pipeline import ingest_paths, iter_files
+    from .sources import ADAPTERS
+
+    if fmt and fmt not in ADAPTERS:
+        raise click.BadParameter(
+            f"unknown format {fmt!r}; known: {', '.join(ADAPTERS)}", param_hint="--format"
+        )
+    store = _open_store(db_url)
+    files = list(iter_files(paths))
+    show_bar = not quiet and len(files) > 1 and sys.stderr.isatty()
+    with (
+        click.progressbar(length=len(files), label="Ingesting", file=sys.stderr, show_pos=True)
+        if show_bar
+        else _NoBar() as bar
+    ):
+
+        def on_file(report):  # type: ignore[no-untyped-def]
+            bar.update(1)
+            for message in report.errors:
+                if report.status == "skipped" and quiet:
+                    continue
+                click.echo(
+                    ("note: " if report.status == "skipped" else "error: ") + message, err=True
+                )
+
+        summary = ingest_paths(files, store, format=fmt, strict=strict, on_file=on_file)
+    click.echo(summary.line())
+    if summary.failed:
+        sys.exit(1)
+
+
+class _NoBar:
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    def update(self, _n: int) -> None:
+        return None
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CSV file to write ('-' for standard output).",
+)
+@click.option(
+    "--from", "date_from", metavar="DATE", help="Events on or after (YYYY, YYYY-MM or YYYY-MM-DD)."
+)
+@click.option(
+    "--to", "date_to", metavar="DATE", help="Events on or before (YYYY, YYYY-MM or YYYY-MM-DD)."
+)
+@click.option(
+    "--type", "types", multiple=True, metavar="TYPE", help="Event type; repeat for several."
+)
+@click.option(
+    "--entity",
+    "entities",
+    multiple=True,
+    metavar="NAME",
+    help="Actor or target; repeat for several.",
+)
+@click.option("--search", default="", metavar="TEXT", help="Text in the title or evidence.")
+@db_option
+def export(
+    out: Path,
+    date_from: str | None,
+    date_to: str | None,
+    types: tuple[str, ...],
+    entities: tuple[str, ...],
+    search: str,
+    db_url: str | None,
+) -> None:
+    """Write the events matching the filters as CSV (the contract columns)."""
+    from .export import write_csv
+    from .query import EventFilter, filter_events
+    from .schema import EVENT_TYPES
+
+    for t in types:
+        if t not in EVENT_TYPES:
+            raise click.BadParameter(
+                f"{t!r} is not one of: {', '.join(EVENT_TYPES)}", param_hint="--type"
+            )
+    try:
+        flt = EventFilter(date_from, date_to, types, entities, search)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--from/--to") from None
+    df = filter_events(_open_store(db_url).load_events(), flt)
+    if str(out) == "-":
+        count = write_csv(df, sys.stdout)
+    else:
+        with out.open("w", encoding="utf-8", newline="") as fh:
+            count = write_csv(df, fh)
+        click.echo(f"{count} event(s) written to {out}", err=True)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8050, show_default=True, type=int, help="Port to listen on.")
+@click.option("--debug", is_flag=True, help="Dash debug mode (reloads on code changes).")
+@db_option
+def serve(host: str, port: int, debug: bool, db_url: str | None) -> None:
+    """Serve the dashboard (reads the store; new ingests show on the next interaction)."""
+    from dashboard.app import create_app
+
+    store = _open_store(db_url)
+    click.echo(
+        f"Serving {store.count_events()} events from {store.display_url} on http://{host}:{port}/"
+    )
+    create_app(store).run(host=host, port=port, debug=debug)
+
+
+@main.command()
+def formats() -> None:
+    """List the source formats ingest can read."""
+    from .sources import ADAPTERS
+
+    for adapter in ADAPTERS.values():
+        click.echo(f"{adapter.NAME:<14} {' '.join(adapter.EXTENSIONS):<16} {adapter.DESCRIPTION}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

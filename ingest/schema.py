@@ -1,0 +1,318 @@
+"""The one definition of an event: columns, types, allowed values, identity.
+
+Ingest, store, export and dashboard all read the column list from here. The export
+columns (``COLUMNS``) are a contract other tools rely on: never rename or reorder them;
+new columns go at the end.
+
+This module imports nothing heavy (no pandas) so that the CLI stays fast to start.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date as Date
+
+# --- columns --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # "text", "list", "number", "int", "date", "datetime"
+    label: str  # what an analyst reads in the dashboard
+    required: bool = False  # required in the curated CSV format
+    help: str = ""
+
+
+_COLUMN_DEFS: tuple[Column, ...] = (
+    Column("event_id", "text", "Event ID", help="Deterministic id from the event's identity."),
+    Column(
+        "date",
+        "text",
+        "Date",
+        True,
+        "ISO 8601 at the event's precision: 2025-08-07, 2020-03, 1997.",
+    ),
+    Column("date_precision", "text", "Date precision", help="day, month or year."),
+    Column("date_start", "date", "From", help="First day the date covers."),
+    Column("date_end", "date", "To", help="Last day the date covers."),
+    Column("event_type", "text", "Type", True, "One of EVENT_TYPES."),
+    Column("subtype", "text", "Subtype", help="Short label: fto, sdgt, executive_order, reward..."),
+    Column("title", "text", "Title", True, "One line saying what happened."),
+    Column("actors", "list", "Actors", help="Who acted (canonical names)."),
+    Column("targets", "list", "Targets", help="Who or what was acted on (canonical names)."),
+    Column("amount", "number", "Amount", help="Plain number in currency units."),
+    Column("currency", "text", "Currency", help="ISO 4217 code."),
+    Column("evidence", "text", "Evidence", help="The source passage that supports the event."),
+    Column("source_title", "text", "Source"),
+    Column("source_url", "text", "Source URL"),
+    Column("source_published", "text", "Source published"),
+    Column("source_count", "int", "Sources", help="How many sources report the event."),
+    Column(
+        "confidence", "number", "Confidence", help="0..1; 1.0 for curated and government records."
+    ),
+    Column(
+        "first_seen", "datetime", "First seen", help="When the store first saw the event (UTC)."
+    ),
+)
+
+COLUMN_SPECS: dict[str, Column] = {c.name: c for c in _COLUMN_DEFS}
+COLUMNS: tuple[str, ...] = tuple(c.name for c in _COLUMN_DEFS)
+REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in _COLUMN_DEFS if c.required)
+LIST_COLUMNS: tuple[str, ...] = tuple(c.name for c in _COLUMN_DEFS if c.kind == "list")
+LABELS: dict[str, str] = {c.name: c.label for c in _COLUMN_DEFS}
+# Filled by the store, never taken from input files.
+STORE_COLUMNS: tuple[str, ...] = ("source_count", "first_seen")
+LIST_SEPARATOR = "; "
+
+EVENT_TYPES: tuple[str, ...] = (
+    "designation",
+    "delisting",
+    "bounty",
+    "directive",
+    "sanction",
+    "military_action",
+    "deployment",
+    "legal",
+    "diplomatic",
+    "statement",
+    "other",
+)
+EVENT_TYPE_LABELS: dict[str, str] = {
+    "designation": "Designation",
+    "delisting": "Delisting",
+    "bounty": "Reward / bounty",
+    "directive": "Directive / order",
+    "sanction": "Sanction",
+    "military_action": "Military action",
+    "deployment": "Deployment",
+    "legal": "Legal / court",
+    "diplomatic": "Diplomatic",
+    "statement": "Statement",
+    "other": "Other",
+}
+PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+
+
+class ValidationError(ValueError):
+    """A field value that does not fit the schema. ``field`` names the column."""
+
+    def __init__(self, field: str, problem: str):
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+# --- dates at a precision -------------------------------------------------------------
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to a day, a month or a year, with the span of days it covers."""
+
+    iso: str
+    precision: str
+    start: Date
+    end: Date
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; raise ValueError otherwise."""
+        text = (text or "").strip()
+        # Accept a full timestamp (2025-01-20T21:07:53-05:00): the calendar day is what counts.
+        if len(text) > 10 and text[10] in "T ":
+            text = text[:10]
+        try:
+            if m := _DAY.match(text):
+                d = Date(int(m[1]), int(m[2]), int(m[3]))
+                return cls(d.isoformat(), "day", d, d)
+            if m := _MONTH.match(text):
+                y, mo = int(m[1]), int(m[2])
+                last = calendar.monthrange(y, mo)[1]
+                return cls(f"{y:04d}-{mo:02d}", "month", Date(y, mo, 1), Date(y, mo, last))
+            if m := _YEAR.match(text):
+                y = int(m[1])
+                return cls(f"{y:04d}", "year", Date(y, 1, 1), Date(y, 12, 31))
+        except ValueError as exc:  # e.g. 2025-02-30
+            raise ValueError(f"{text!r} is not a real date ({exc})") from None
+        raise ValueError(f"{text!r} is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY")
+
+    @classmethod
+    def from_date(cls, d: Date, precision: str = "day") -> PartialDate:
+        if precision == "day":
+            return cls.parse(d.isoformat())
+        if precision == "month":
+            return cls.parse(f"{d.year:04d}-{d.month:02d}")
+        if precision == "year":
+            return cls.parse(f"{d.year:04d}")
+        raise ValueError(f"unknown precision {precision!r}")
+
+
+# --- names ----------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used for matching names: 'Nicolás' -> 'nicolas'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", stripped).strip().casefold()
+
+
+def split_list(value: object) -> tuple[str, ...]:
+    """A list column from CSV text ('a; b') or a sequence, cleaned and de-duplicated."""
+    if value is None:
+        return ()
+    items = value.split(";") if isinstance(value, str) else [str(v) for v in value]  # type: ignore[attr-defined]
+    seen: dict[str, str] = {}
+    for item in items:
+        clean = re.sub(r"\s+", " ", item).strip()
+        if clean and fold(clean) not in seen:
+            seen[fold(clean)] = clean
+    return tuple(seen.values())
+
+
+def join_list(values: tuple[str, ...] | list[str]) -> str:
+    return LIST_SEPARATOR.join(values)
+
+
+# --- the event ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated event as an adapter reports it, before the store adds counts and ids.
+
+    ``key`` disambiguates events that date, type and targets do not (two executive
+    orders signed the same day): adapters set it to a document number or similar. It
+    is part of the identity but not an export column.
+    """
+
+    date: str
+    event_type: str
+    title: str
+    date_precision: str = ""
+    subtype: str = ""
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    amount: float | None = None
+    currency: str = ""
+    evidence: str = ""
+    source_title: str = ""
+    source_url: str = ""
+    source_published: str = ""
+    confidence: float = 1.0
+    key: str = ""
+    event_id: str = ""
+    adapter: str = ""
+    file: str = ""
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def span(self) -> PartialDate:
+        return PartialDate.parse(self.date)
+
+    def identity(self) -> str:
+        """The text the event id is a hash of: normalized date, type, subtype, targets,
+        and the key (or the title when there are no targets to tell events apart)."""
+        targets = sorted(fold(t) for t in self.targets)
+        disambiguator = fold(self.key) if self.key else ("" if targets else fold(self.title))
+        return "|".join(
+            [self.date, self.event_type, fold(self.subtype), ";".join(targets), disambiguator]
+        )
+
+    def with_id(self) -> Event:
+        if self.event_id:
+            return self
+        digest = hashlib.sha1(self.identity().encode("utf-8")).hexdigest()[:16]
+        return replace(self, event_id=f"ev_{digest}")
+
+    def source_key(self) -> str:
+        """Identifies one source's report of the event, so re-ingesting it is a no-op."""
+        where = self.source_url or self.source_title or self.file
+        return hashlib.sha1(f"{where}|{fold(self.evidence)}".encode()).hexdigest()[:16]
+
+    def row(self) -> dict[str, object]:
+        """The export columns this event fills (store columns excluded)."""
+        span = self.span
+        return {
+            "event_id": self.with_id().event_id,
+            "date": span.iso,
+            "date_precision": span.precision,
+            "date_start": span.start.isoformat(),
+            "date_end": span.end.isoformat(),
+            "event_type": self.event_type,
+            "subtype": self.subtype,
+            "title": self.title,
+            "actors": list(self.actors),
+            "targets": list(self.targets),
+            "amount": self.amount,
+            "currency": self.currency,
+            "evidence": self.evidence,
+            "source_title": self.source_title,
+            "source_url": self.source_url,
+            "source_published": self.source_published,
+            "confidence": self.confidence,
+        }
+
+
+_EVENT_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def validate(event: Event) -> Event:
+    """Check an event against the schema and return it normalized (with its id).
+
+    Raises ValidationError naming the first bad field.
+    """
+    if not event.title.strip():
+        raise ValidationError("title", "is empty")
+    try:
+        span = PartialDate.parse(event.date)
+    except ValueError as exc:
+        raise ValidationError("date", str(exc)) from None
+    if event.date_precision and event.date_precision != span.precision:
+        raise ValidationError(
+            "date_precision",
+            f"{event.date_precision!r} does not match date {event.date!r} "
+            f"(a {span.precision} date)",
+        )
+    if event.event_type not in EVENT_TYPES:
+        raise ValidationError(
+            "event_type", f"{event.event_type!r} is not one of: {', '.join(EVENT_TYPES)}"
+        )
+    if not 0.0 <= event.confidence <= 1.0:
+        raise ValidationError("confidence", f"{event.confidence} is outside 0..1")
+    if event.amount is not None and event.amount < 0:
+        raise ValidationError("amount", f"{event.amount} is negative")
+    currency = event.currency.strip().upper()
+    if currency and not _CURRENCY.match(currency):
+        raise ValidationError("currency", f"{event.currency!r} is not an ISO 4217 code like USD")
+    if event.amount is not None and not currency:
+        currency = "USD"  # amounts in the sources this tool reads are US rewards and sanctions
+    if event.event_id and not _EVENT_ID.match(event.event_id):
+        raise ValidationError("event_id", f"{event.event_id!r} has characters an id cannot have")
+    if event.source_published:
+        try:
+            PartialDate.parse(event.source_published)
+        except ValueError as exc:
+            raise ValidationError("source_published", str(exc)) from None
+    normalized = replace(
+        event,
+        date=span.iso,
+        date_precision=span.precision,
+        title=re.sub(r"\s+", " ", event.title).strip(),
+        subtype=event.subtype.strip().lower().replace(" ", "_").replace("-", "_"),
+        actors=split_list(event.actors),
+        targets=split_list(event.targets),
+        currency=currency,
+        evidence=event.evidence.strip(),
+    )
+    return normalized.with_id()

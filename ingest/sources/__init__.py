@@ -1,0 +1,64 @@
+"""Source adapters: one module per input format, all registered here.
+
+Every adapter module provides:
+
+- ``NAME``: the format name used by ``--format``;
+- ``EXTENSIONS``: file name endings it reads (lower case, with the dot);
+- ``DESCRIPTION``: one line for ``policy-timeline formats``;
+- ``sniff(head: str) -> bool``: True when the start of a file looks like this format;
+- ``parse(source, **options) -> Iterator[Event | RecordError]``: ``source`` is a ``Path``
+  (read the file) or a ``str`` (the content itself). Bad records are yielded as
+  ``RecordError`` so the rest of the file still parses; a file that cannot be read at
+  all raises ``SourceError``.
+
+To add a format: write ``ingest/sources/<name>.py`` with the five names above, add it to
+``_MODULES`` below, and add a fixture and a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Protocol
+
+from ..errors import RecordError
+from ..schema import Event
+from ..textfile import head
+from . import curated_csv
+
+
+class Adapter(Protocol):
+    NAME: str
+    EXTENSIONS: tuple[str, ...]
+    DESCRIPTION: str
+
+    def sniff(self, head: str) -> bool: ...
+
+    def parse(self, source: Path | str, **options: object) -> Iterator[Event | RecordError]: ...
+
+
+# Order matters for detection: more specific formats before general ones.
+_MODULES: tuple[ModuleType, ...] = (curated_csv,)
+ADAPTERS: dict[str, Adapter] = {m.NAME: m for m in _MODULES}  # type: ignore[misc]
+
+
+def get_adapter(name: str) -> Adapter:
+    try:
+        return ADAPTERS[name]
+    except KeyError:
+        raise KeyError(f"unknown format {name!r}; known formats: {', '.join(ADAPTERS)}") from None
+
+
+def detect_format(path: Path) -> Adapter | None:
+    """The adapter for a file, from its extension and, among candidates, its content."""
+    name = path.name.lower()
+    candidates = [a for a in ADAPTERS.values() if name.endswith(a.EXTENSIONS)]
+    if not candidates:
+        return None
+    text = head(path)
+    for adapter in candidates:
+        if adapter.sniff(text):
+            return adapter
+    # No content match: the extension's own adapter will say precisely what is wrong.
+    return candidates[0]

@@ -1,0 +1,83 @@
+"""Real headless Chromium (Debian's) driven by Playwright against the app served on
+127.0.0.1 in a thread. One Playwright per session, as Playwright requires."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from dashboard.app import create_app
+from ingest.pipeline import ingest_paths
+from ingest.store import Store
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_FLAGS
+        )
+        yield b
+        b.close()
+
+
+class Served:
+    def __init__(self, store: Store):
+        self.store = store
+        self.app = create_app(store)
+        self.server = make_server("127.0.0.1", 0, self.app.server, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> Served:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.shutdown()
+        self.thread.join(timeout=5)
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator:
+    """Call with paths to ingest; returns a running server over a fresh store."""
+    started: list[Served] = []
+
+    def _serve(*paths: Path) -> Served:
+        store = Store(f"sqlite:///{tmp_path / f'browser{len(started)}.db'}")
+        ingest_paths(list(paths), store)
+        served = Served(store).__enter__()
+        started.append(served)
+        return served
+
+    yield _serve
+    for s in started:
+        s.__exit__()
+        s.store.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.js_errors = errors  # type: ignore[attr-defined]
+    yield pg
+    context.close()

@@ -1,0 +1,96 @@
+"""What an analyst sees and does in the dashboard, in a real headless Chromium."""
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from ingest.query import EventFilter, filter_events
+from tests.conftest import CURATED, FIXTURES
+
+pytestmark = pytest.mark.browser
+
+
+def wait_count(page, text: str) -> None:
+    page.wait_for_function(
+        "t => (document.querySelector('#count') || {}).innerText === t", arg=text, timeout=15000
+    )
+
+
+def click_first_point(page) -> None:
+    point = page.locator("#timeline .scatterlayer .trace .points path").first
+    point.wait_for(state="attached", timeout=15000)
+    box = point.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.wait_for_selector("#timeline .hoverlayer .hovertext", timeout=5000)
+    page.mouse.click(x, y)
+
+
+def test_filter_click_detail_and_download(serve, page):
+    served = serve(CURATED)
+    total = served.store.count_events()
+    page.goto(served.url)
+    wait_count(page, f"{total} of {total} events")
+
+    # A filter changes the count to what filter_events computes.
+    page.fill("#filter-search", "strike")
+    expected = filter_events(served.store.load_events(), EventFilter(search="strike"))
+    assert 0 < len(expected) < total
+    wait_count(page, f"{len(expected)} of {total} events")
+    page.wait_for_timeout(300)
+
+    # Clicking an event opens its detail with the source link.
+    click_first_point(page)
+    link = page.locator("#detail .sources a").first
+    link.wait_for(timeout=10000)
+    href = link.get_attribute("href")
+    assert href in set(expected["source_url"])
+    assert link.get_attribute("target") == "_blank"
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert page.locator("#detail blockquote").first.inner_text().strip()
+
+    # Download CSV gives exactly the filtered rows in the contract columns.
+    with page.expect_download() as info:
+        page.click("#download-button")
+    download = info.value
+    assert download.suggested_filename == "timeline_search-strike.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+    assert sorted(r["event_id"] for r in rows) == sorted(expected["event_id"])
+    assert not page.js_errors
+
+
+def test_type_filter_from_the_dropdown(serve, page):
+    served = serve(CURATED)
+    df = served.store.load_events()
+    page.goto(served.url)
+    wait_count(page, f"{len(df)} of {len(df)} events")
+    page.click("#filter-types")
+    page.locator(".dash-dropdown-option", has_text="Reward / bounty").first.click()
+    n = len(filter_events(df, EventFilter(types=("bounty",))))
+    wait_count(page, f"{n} of {len(df)} events")
+    grid_rows = page.locator("#grid .ag-center-cols-container .ag-row")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#grid .ag-center-cols-container .ag-row').length === n",
+        arg=n,
+        timeout=10000,
+    )
+    assert "Reward / bounty" in grid_rows.first.inner_text()
+
+
+def test_source_text_never_runs_and_bad_links_are_not_links(serve, page):
+    served = serve(FIXTURES / "formula_injection.csv")
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(served.url)
+    wait_count(page, "3 of 3 events")
+    page.locator("#grid .ag-row", has_text="<script>alert(1)</script>").first.click()
+    page.wait_for_selector("#detail h3:has-text('<script>alert(1)</script>')", timeout=10000)
+    assert page.locator("#detail a").count() == 0  # javascript: URL shown as text, not a link
+    assert page.locator("#detail .unlinked", has_text="Script source").count() == 1
+    with page.expect_download() as info:
+        page.click("#download-button")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "'=HYPERLINK(" in text and ",=HYPERLINK(" not in text
+    assert dialogs == [] and not page.js_errors

@@ -1,0 +1,46 @@
+"""Shared fixtures: temporary stores, paths, and (for browser tests) a served app."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ingest.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CURATED = ROOT / "data" / "curated" / "us_counter_cartel.csv"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture
+def store(db_url: str):
+    s = Store(db_url)
+    yield s
+    s.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_default_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A test must never write the developer's data/timeline.db by accident.
+    monkeypatch.setenv("POLICY_TIMELINE_DB", f"sqlite:///{tmp_path / 'default.db'}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not os.path.exists("/usr/bin/chromium"):
+        skip = pytest.mark.skip(reason="needs /usr/bin/chromium (apt-get install chromium)")
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(skip)

@@ -1,0 +1,80 @@
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from ingest.cli import main
+from tests.conftest import CURATED
+
+
+def run(*args: str, db: str):
+    return CliRunner().invoke(main, [*args, "--db", db], catch_exceptions=False)
+
+
+def test_ingest_prints_a_summary_and_reingest_is_a_no_op(db_url: str):
+    first = run("ingest", str(CURATED), db=db_url)
+    assert first.exit_code == 0
+    assert "1 file(s) read; events: 28 new, 0 updated, 0 unchanged, 0 rejected" in first.output
+    second = run("ingest", str(CURATED), db=db_url)
+    assert "0 new, 0 updated, 28 unchanged" in second.output
+
+
+def test_export_type_bounty_writes_the_bounty_rows_with_amounts(db_url: str, tmp_path: Path):
+    run("ingest", str(CURATED), db=db_url)
+    out = tmp_path / "x.csv"
+    result = run("export", "--out", str(out), "--type", "bounty", db=db_url)
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert rows and {r["event_type"] for r in rows} == {"bounty"}
+    assert list(rows[0].keys())[:19][-1] == "first_seen"
+    maduro = {r["date"]: r["amount"] for r in rows if "Nicolas Maduro" in r["targets"]}
+    assert maduro == {"2020-03-26": "15000000", "2025-01-10": "25000000", "2025-08-07": "50000000"}
+
+
+def test_export_filters_by_date_entity_and_search(db_url: str):
+    run("ingest", str(CURATED), db=db_url)
+    result = run(
+        "export",
+        "--out",
+        "-",
+        "--from",
+        "2025-09-01",
+        "--to",
+        "2025-09-30",
+        "--search",
+        "strike",
+        db=db_url,
+    )
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [r["date"] for r in rows] == ["2025-09-02", "2025-09-15"]
+    result = run("export", "--out", "-", "--entity", "Cilia Flores", db=db_url)
+    assert len(list(csv.DictReader(io.StringIO(result.output)))) == 2
+
+
+def test_bad_input_gives_one_line_errors_and_a_nonzero_exit(db_url: str, fixtures: Path):
+    result = run("ingest", str(fixtures / "curated_missing_column.csv"), db=db_url)
+    assert result.exit_code == 1
+    assert "error: " in result.output and "Traceback" not in result.output
+    result = run("export", "--out", "-", "--type", "bombing", db=db_url)
+    assert result.exit_code == 2 and "not one of" in result.output
+
+
+def test_help_is_fast_and_imports_no_dashboard_or_dataframe_libraries():
+    code = (
+        "import sys; from click.testing import CliRunner; from ingest.cli import main;"
+        "r = CliRunner().invoke(main, ['--help']); assert r.exit_code == 0, r.output;"
+        "heavy = {'dash', 'plotly', 'pandas', 'sqlalchemy'} & set(sys.modules);"
+        "print(sorted(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_every_command_has_help():
+    for command in ("ingest", "export", "serve", "formats"):
+        result = CliRunner().invoke(main, [command, "--help"])
+        assert result.exit_code == 0 and "--help" in result.output
+    assert "--db" in CliRunner().invoke(main, ["ingest", "--help"]).output

@@ -1,0 +1,78 @@
+import os
+
+import pytest
+import sqlalchemy as sa
+
+from ingest.pipeline import ingest_paths
+from ingest.store import Store, default_url
+from tests.conftest import CURATED
+
+
+def test_sqlite_store_uses_wal_and_a_busy_timeout(store: Store):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_default_url_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("POLICY_TIMELINE_DB", "sqlite:////tmp/elsewhere.db")
+    assert default_url() == "sqlite:////tmp/elsewhere.db"
+    monkeypatch.delenv("POLICY_TIMELINE_DB")
+    assert default_url().endswith(os.path.join("data", "timeline.db"))
+
+
+def test_ingest_runs_record_file_hash_adapter_counts_and_times(store: Store):
+    ingest_paths([CURATED], store)
+    (run,) = store.runs()
+    assert run["file"].endswith("us_counter_cartel.csv")
+    assert len(run["sha256"]) == 64 and run["adapter"] == "csv"
+    assert run["status"] == "ok" and run["n_new"] == run["n_read"] == 28
+    assert run["started_at"] <= run["finished_at"]
+
+
+def test_entities_are_indexed_one_row_per_actor_and_target(store: Store):
+    ingest_paths([CURATED], store)
+    with store.engine.connect() as conn:
+        n = conn.execute(
+            sa.text("SELECT count(*) FROM event_entities WHERE entity_folded = 'nicolas maduro'")
+        ).scalar()
+    assert n >= 5
+
+
+def test_revision_changes_after_each_ingest(store: Store, fixtures):
+    before = store.revision()
+    ingest_paths([fixtures / "curated_small.csv"], store)
+    middle = store.revision()
+    ingest_paths([fixtures / "curated_small.csv"], store)
+    assert before != middle != store.revision()
+
+
+def test_a_failed_write_leaves_the_store_unchanged(store: Store, fixtures, monkeypatch):
+    ingest_paths([fixtures / "curated_small.csv"], store)
+    before = store.count_events()
+    original = store._insert_run
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "_insert_run", boom)
+    with pytest.raises(RuntimeError):
+        ingest_paths([CURATED], store)
+    monkeypatch.setattr(store, "_insert_run", original)
+    assert store.count_events() == before
+
+
+@pytest.mark.skipif(
+    not os.environ.get("POLICY_TIMELINE_TEST_PG"),
+    reason="set POLICY_TIMELINE_TEST_PG to a PostgreSQL URL to run",
+)
+def test_postgresql_store_runs_the_same_code():
+    url = os.environ["POLICY_TIMELINE_TEST_PG"]
+    store = Store(url)
+    with store.engine.begin() as conn:
+        for table in ("event_entities", "event_sources", "events", "ingest_runs"):
+            conn.execute(sa.text(f"DELETE FROM {table}"))
+    first = ingest_paths([CURATED], store)
+    second = ingest_paths([CURATED], store)
+    assert first.total("new") == 28 and second.total("unchanged") == 28
+    assert store.count_events() == 28

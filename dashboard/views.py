@@ -53,7 +53,8 @@ def grid_column_defs() -> list[dict[str, Any]]:
         if name in widths:
             col["width"] = widths[name]
         else:
-            col["flex"] = 1
+            col["flex"] = 3 if name == "title" else 2
+            col["tooltipField"] = name  # long titles and target lists stay readable
         defs.append(col)
     return defs
 

@@ -7,7 +7,7 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from ingest.schema import EVENT_TYPE_LABELS, EVENT_TYPES
+from ingest.schema import EVENT_TYPE_LABELS, EVENT_TYPES, PartialDate
 
 # Okabe-Ito, safe for the common colour-vision deficiencies, then darker extras.
 PALETTE: dict[str, str] = dict(
@@ -34,9 +34,11 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def date_label(date: str, precision: str) -> str:
-    """A date as precise as it is known: '2025-08-07', 'Mar 2020', '1997'."""
+    """A date as precise as it is known: '2025-08-07', 'week of 2025-07-28', 'Mar 2020', '1997'."""
     if precision == "month":
         return f"{_MONTHS[int(date[5:7]) - 1]} {date[:4]}"
+    if precision == "week":
+        return f"week of {PartialDate.parse(date).start.isoformat()}"
     return date
 
 

@@ -48,10 +48,21 @@ def main() -> None:
     "--format", "fmt", metavar="NAME", help="Read every file with this adapter (see `formats`)."
 )
 @click.option("--strict", is_flag=True, help="Roll back a whole file when any record in it is bad.")
+@click.option(
+    "--published",
+    metavar="YYYY-MM-DD",
+    callback=lambda c, p, v: _date_option(v),
+    help="Publication date for documents that carry none (resolves 'on Thursday').",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors and the summary.")
 @db_option
 def ingest(
-    paths: tuple[Path, ...], fmt: str | None, strict: bool, quiet: bool, db_url: str | None
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    strict: bool,
+    published: str | None,
+    quiet: bool,
+    db_url: str | None,
 ) -> None:
     """Ingest files or folders (recursively) into the store.
 
@@ -83,10 +94,87 @@ def ingest(
                 click.echo(
                     ("note: " if report.status == "skipped" else "error: ") + message, err=True
                 )
+            if not quiet:
+                for message in report.notes:
+                    click.echo("note: " + message, err=True)
 
-        summary = ingest_paths(files, store, format=fmt, strict=strict, on_file=on_file)
+        summary = ingest_paths(
+            files, store, format=fmt, strict=strict, on_file=on_file, published=published
+        )
     click.echo(summary.line())
     if summary.failed:
+        sys.exit(1)
+
+
+def _date_option(value: str | None) -> str | None:
+    if not value:
+        return None
+    from .schema import PartialDate
+
+    try:
+        parsed = PartialDate.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    if parsed.precision != "day":
+        raise click.BadParameter(f"{value!r} must be a full date, YYYY-MM-DD")
+    return parsed.iso
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--published",
+    metavar="YYYY-MM-DD",
+    callback=lambda c, p, v: _date_option(v),
+    help="Publication date, when the document carries none.",
+)
+@click.option(
+    "--format",
+    "out_format",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--source-format",
+    "fmt",
+    metavar="NAME",
+    help="Read the file with this adapter (see `formats`).",
+)
+def extract(file: Path, published: str | None, out_format: str, fmt: str | None) -> None:
+    """Print the events found in FILE (export columns, header first); the store is not touched."""
+    from .errors import SourceError
+    from .pipeline import read_events
+    from .sources import detect_format, get_adapter
+
+    try:
+        adapter = get_adapter(fmt) if fmt else detect_format(file)
+    except KeyError as exc:
+        raise click.BadParameter(str(exc.args[0]), param_hint="--source-format") from None
+    if adapter is None:
+        raise click.ClickException(
+            f"{file}: not a known source format; see `policy-timeline formats`"
+        )
+    try:
+        events, errors, notices = read_events(file, adapter, published=published)
+    except SourceError as exc:
+        raise click.ClickException(exc.message) from None
+    for error in errors:
+        click.echo("error: " + error.message, err=True)
+    for notice in notices:
+        click.echo("note: " + notice.message, err=True)
+    rows = [{**e.row(), "source_count": 1, "first_seen": ""} for e in events]
+    rows.sort(key=lambda r: (r["date_start"], r["event_type"]))
+    if out_format == "json":
+        import json
+
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        from .export import write_rows
+
+        write_rows(rows, sys.stdout)
+    if errors:
         sys.exit(1)
 
 

@@ -43,3 +43,16 @@ class RecordError:
         shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
         value = f" (value {shown!r})" if self.value else ""
         return f"{where}: column {self.field!r}{value}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the analyst should know about a file that is not an error: a document
+    with no publication date, a feed entry skipped, lines decoded as Windows-1252."""
+
+    file: str
+    text: str
+
+    @property
+    def message(self) -> str:
+        return self.text if self.text.startswith(self.file) else f"{self.file}: {self.text}"

@@ -42,10 +42,19 @@ def _cell(name: str, value: Any) -> str:
 
 def write_csv(df: pd.DataFrame, out: io.TextIOBase | Any) -> int:
     """Write ``df`` to a text stream in the contract columns; return the row count."""
+    return _write(df[list(COLUMNS)].itertuples(index=False, name=None), out)
+
+
+def write_rows(rows: list[dict[str, Any]], out: io.TextIOBase | Any) -> int:
+    """The same CSV from plain dicts (the extract command has no DataFrame)."""
+    return _write(([r.get(c) for c in COLUMNS] for r in rows), out)
+
+
+def _write(rows: Any, out: io.TextIOBase | Any) -> int:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     count = 0
-    for row in df[list(COLUMNS)].itertuples(index=False, name=None):
+    for row in rows:
         writer.writerow([_cell(n, v) for n, v in zip(COLUMNS, row, strict=True)])
         count += 1
     return count

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import RecordError, SourceError
+from .errors import Notice, RecordError, SourceError
 from .schema import Event
 from .sources import Adapter, detect_format, get_adapter
 from .store import RunInfo, Store, utc_now
@@ -34,6 +34,7 @@ class FileReport:
     unchanged: int = 0
     rejected: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -85,20 +86,23 @@ def _sha256(path: Path) -> str:
 
 def read_events(
     path: Path, adapter: Adapter, **options: object
-) -> tuple[list[Event], list[RecordError]]:
-    """Parse a file into validated, de-duplicated events and the bad records.
+) -> tuple[list[Event], list[RecordError], list[Notice]]:
+    """Parse a file into validated, de-duplicated events, the bad records and notices.
 
     Raises SourceError when the file cannot be read at all.
     """
     events: dict[tuple[str, str], Event] = {}
     errors: list[RecordError] = []
+    notices: list[Notice] = []
     for item in adapter.parse(path, **options):
         if isinstance(item, RecordError):
             errors.append(item)
+        elif isinstance(item, Notice):
+            notices.append(item)
         else:
             # The same event from the same source twice in one file is one report.
             events.setdefault((item.event_id, item.source_key()), item)
-    return list(events.values()), errors
+    return list(events.values()), errors, notices
 
 
 def ingest_file(
@@ -128,7 +132,7 @@ def ingest_file(
     started = utc_now()
     sha = _sha256(path)
     try:
-        events, errors = read_events(path, adapter, **options)
+        events, errors, notices = read_events(path, adapter, **options)
     except SourceError as exc:
         report.status = "failed"
         report.errors.append(exc.message)
@@ -136,6 +140,7 @@ def ingest_file(
         report.status = "failed"
         report.errors.append(f"{path}: could not be read: {type(exc).__name__}: {exc}")
     else:
+        report.notes.extend(n.message for n in notices)
         report.read = len(events) + len(errors)
         report.rejected = len(errors)
         report.errors.extend(e.message for e in errors)

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
+from datetime import timedelta
+from functools import lru_cache
 
 # --- columns --------------------------------------------------------------------------
 
@@ -95,7 +97,7 @@ EVENT_TYPE_LABELS: dict[str, str] = {
     "statement": "Statement",
     "other": "Other",
 }
-PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
 
 
 class ValidationError(ValueError):
@@ -111,12 +113,13 @@ class ValidationError(ValueError):
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")  # ISO 8601 week: "last week" in a dated report
 _YEAR = re.compile(r"^(\d{4})$")
 
 
 @dataclass(frozen=True)
 class PartialDate:
-    """A date known to a day, a month or a year, with the span of days it covers."""
+    """A date known to a day, an ISO week, a month or a year, with the days it covers."""
 
     iso: str
     precision: str
@@ -125,7 +128,7 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Parse ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; raise ValueError otherwise."""
+        """Parse ``YYYY-MM-DD``, ``YYYY-Www``, ``YYYY-MM`` or ``YYYY``; raise ValueError otherwise."""
         text = (text or "").strip()
         # Accept a full timestamp (2025-01-20T21:07:53-05:00): the calendar day is what counts.
         if len(text) > 10 and text[10] in "T ":
@@ -138,17 +141,25 @@ class PartialDate:
                 y, mo = int(m[1]), int(m[2])
                 last = calendar.monthrange(y, mo)[1]
                 return cls(f"{y:04d}-{mo:02d}", "month", Date(y, mo, 1), Date(y, mo, last))
+            if m := _WEEK.match(text):
+                monday = Date.fromisocalendar(int(m[1]), int(m[2]), 1)
+                return cls(
+                    f"{int(m[1]):04d}-W{int(m[2]):02d}", "week", monday, monday + timedelta(days=6)
+                )
             if m := _YEAR.match(text):
                 y = int(m[1])
                 return cls(f"{y:04d}", "year", Date(y, 1, 1), Date(y, 12, 31))
         except ValueError as exc:  # e.g. 2025-02-30
             raise ValueError(f"{text!r} is not a real date ({exc})") from None
-        raise ValueError(f"{text!r} is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY")
+        raise ValueError(f"{text!r} is not a date; expected YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www")
 
     @classmethod
     def from_date(cls, d: Date, precision: str = "day") -> PartialDate:
         if precision == "day":
             return cls.parse(d.isoformat())
+        if precision == "week":
+            iso = d.isocalendar()
+            return cls.parse(f"{iso.year:04d}-W{iso.week:02d}")
         if precision == "month":
             return cls.parse(f"{d.year:04d}-{d.month:02d}")
         if precision == "year":
@@ -159,6 +170,7 @@ class PartialDate:
 # --- names ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used for matching names: 'Nicolás' -> 'nicolas'."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -228,11 +240,11 @@ class Event:
             [self.date, self.event_type, fold(self.subtype), ";".join(targets), disambiguator]
         )
 
+    def computed_id(self) -> str:
+        return "ev_" + hashlib.sha1(self.identity().encode("utf-8")).hexdigest()[:16]
+
     def with_id(self) -> Event:
-        if self.event_id:
-            return self
-        digest = hashlib.sha1(self.identity().encode("utf-8")).hexdigest()[:16]
-        return replace(self, event_id=f"ev_{digest}")
+        return self if self.event_id else replace(self, event_id=self.computed_id())
 
     def source_key(self) -> str:
         """Identifies one source's report of the event, so re-ingesting it is a no-op."""
@@ -315,4 +327,7 @@ def validate(event: Event) -> Event:
         currency=currency,
         evidence=event.evidence.strip(),
     )
-    return normalized.with_id()
+    if not normalized.event_id:
+        # Set on the new instance before anyone else sees it: one copy, not two.
+        object.__setattr__(normalized, "event_id", normalized.computed_id())
+    return normalized

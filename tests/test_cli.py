@@ -74,7 +74,49 @@ def test_help_is_fast_and_imports_no_dashboard_or_dataframe_libraries():
 
 
 def test_every_command_has_help():
-    for command in ("ingest", "export", "serve", "formats"):
+    for command in ("ingest", "export", "serve", "formats", "extract"):
         result = CliRunner().invoke(main, [command, "--help"])
         assert result.exit_code == 0 and "--help" in result.output
     assert "--db" in CliRunner().invoke(main, ["ingest", "--help"]).output
+
+
+def test_extract_prints_events_in_the_export_columns_without_touching_the_store(tmp_path: Path):
+    from tests.test_extraction import SEED
+
+    db = tmp_path / "untouched.db"
+    result = CliRunner().invoke(
+        main, ["extract", str(SEED)], env={"POLICY_TIMELINE_DB": f"sqlite:///{db}"}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split(",")[:3] == ["event_id", "date", "date_precision"]
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert {(r["date"], r["event_type"]) for r in rows} >= {
+        ("2025-08-07", "bounty"),
+        ("2025-08-08", "directive"),
+    }
+    assert not db.exists()
+
+
+def test_extract_json_and_published_option(fixtures: Path):
+    import json
+
+    undated = fixtures / "documents" / "undated.txt"
+    result = CliRunner().invoke(
+        main, ["extract", str(undated), "--format", "json", "--published", "2025-08-08"]
+    )
+    rows = json.loads(result.output[result.output.index("[") :])
+    assert [(r["date"], r["amount"]) for r in rows] == [("2025-08-07", 50000000.0)]
+    bad = CliRunner().invoke(main, ["extract", str(undated), "--published", "Thursday"])
+    assert bad.exit_code == 2 and "not a date" in bad.output
+
+
+def test_ingest_documents_with_published_date(db_url: str, fixtures: Path):
+    result = run(
+        "ingest",
+        str(fixtures / "documents" / "undated.txt"),
+        "--published",
+        "2025-08-08",
+        db=db_url,
+    )
+    assert result.exit_code == 0 and "1 new" in result.output

@@ -52,6 +52,7 @@ def test_empty_result_says_so():
 def test_labels_are_for_people():
     assert date_label("2020-03", "month") == "Mar 2020"
     assert date_label("1997", "year") == "1997"
+    assert date_label("2025-W31", "week") == "week of 2025-07-28"
     assert amount_label(15_000_000.0, "USD") == "$15M"
     rows = grid_rows(frame(Event("2025-08-07", "military_action", "Strike", targets=("A", "B"))))
     assert rows[0]["event_type"] == "Military action" and rows[0]["targets"] == "A; B"

@@ -6,10 +6,11 @@ Every adapter module provides:
 - ``EXTENSIONS``: file name endings it reads (lower case, with the dot);
 - ``DESCRIPTION``: one line for ``policy-timeline formats``;
 - ``sniff(head: str) -> bool``: True when the start of a file looks like this format;
-- ``parse(source, **options) -> Iterator[Event | RecordError]``: ``source`` is a ``Path``
-  (read the file) or a ``str`` (the content itself). Bad records are yielded as
-  ``RecordError`` so the rest of the file still parses; a file that cannot be read at
-  all raises ``SourceError``.
+- ``parse(source, **options) -> Iterator[Event | RecordError | Notice]``: ``source`` is a
+  ``Path`` (read the file) or a ``str`` (the content itself). Bad records are yielded as
+  ``RecordError`` so the rest of the file still parses; things worth telling that are
+  not errors (no publication date) as ``Notice``; a file that cannot be read at all
+  raises ``SourceError``. Document adapters take ``published=`` (``--published``).
 
 To add a format: write ``ingest/sources/<name>.py`` with the five names above, add it to
 ``_MODULES`` below, and add a fixture and a test.
@@ -22,10 +23,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Protocol
 
-from ..errors import RecordError
+from ..errors import Notice, RecordError
 from ..schema import Event
 from ..textfile import head
-from . import curated_csv
+from . import curated_csv, feed, html_page, markdown_document, text_document
 
 
 class Adapter(Protocol):
@@ -35,11 +36,13 @@ class Adapter(Protocol):
 
     def sniff(self, head: str) -> bool: ...
 
-    def parse(self, source: Path | str, **options: object) -> Iterator[Event | RecordError]: ...
+    def parse(
+        self, source: Path | str, **options: object
+    ) -> Iterator[Event | RecordError | Notice]: ...
 
 
 # Order matters for detection: more specific formats before general ones.
-_MODULES: tuple[ModuleType, ...] = (curated_csv,)
+_MODULES: tuple[ModuleType, ...] = (curated_csv, markdown_document, html_page, feed, text_document)
 ADAPTERS: dict[str, Adapter] = {m.NAME: m for m in _MODULES}  # type: ignore[misc]
 
 

@@ -1,0 +1,124 @@
+"""Documents that are themselves presidential acts: an executive order, proclamation or
+memorandum yields one directive event dated by its signing line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+
+from ..schema import PartialDate
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_SIGNED = re.compile(
+    r"THE WHITE HOUSE,?\s*\n?\s*(?P<date>(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+\d{1,2},\s+\d{4})"
+)
+_WITNESS = re.compile(
+    r"set my hand this\s+(?P<day>[a-z-]+(?:\s+[a-z-]+)?)\s+day of\s+(?P<month>[A-Za-z]+),?\s+in the year"
+    r" of our Lord two thousand(?:\s+and)?\s*(?P<year>[a-z-]*)",
+    re.IGNORECASE,
+)
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+
+_KINDS = (
+    ("notice", re.compile(r"^(?:notice|message)\b", re.IGNORECASE)),
+    ("executive_order", re.compile(r"\bexecutive order\b|it is hereby ordered", re.IGNORECASE)),
+    ("proclamation", re.compile(r"\bproclamation\b|do hereby proclaim", re.IGNORECASE)),
+    ("memorandum", re.compile(r"\bmemorandum\b|MEMORANDUM FOR", re.IGNORECASE)),
+)
+_IS_ACT = re.compile(
+    r"By the authority vested in me|it is hereby ordered|do hereby proclaim|MEMORANDUM FOR|"
+    r"IN WITNESS WHEREOF|THE WHITE HOUSE,\s*\n?\s*(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)",
+    re.IGNORECASE,
+)
+_PURPOSE = re.compile(
+    r"(?:Purpose(?: and Policy)?|Policy)\.\s+(?P<text>[^\n].{20,400}?[.;])(?:\s|$)", re.S
+)
+
+
+@dataclass(frozen=True)
+class Act:
+    subtype: str
+    signed: PartialDate
+    signing_line: str
+    purpose: str
+
+
+def _words_number(text: str, table: dict[str, int]) -> int | None:
+    total = 0
+    for part in re.split(r"[\s-]+", text.lower().strip()):
+        if not part or part == "and":
+            continue
+        if part in table:
+            total += table[part]
+        elif part in _TENS:
+            total += _TENS[part]
+        elif part in _UNITS:
+            total += _UNITS[part]
+        elif part in _TEENS:
+            total += _TEENS[part]
+        else:
+            return None
+    return total or None
+
+
+def signing_date(text: str) -> tuple[PartialDate, str] | None:
+    """The date on the act's closing line, with that line."""
+    signed = list(_SIGNED.finditer(text))
+    if signed:
+        m = signed[-1]
+        month_name, day, year = m["date"].replace(",", "").split()
+        d = Date(int(year), _MONTHS.index(month_name.lower()) + 1, int(day))
+        return PartialDate.from_date(d), " ".join(m.group().split())
+    witness = list(_WITNESS.finditer(text))
+    if witness:
+        m = witness[-1]
+        day = _words_number(m["day"], _ORDINALS)
+        year_part = _words_number(m["year"], {}) if m["year"] else 0
+        if day and m["month"].lower() in _MONTHS and year_part is not None:
+            d = Date(2000 + year_part, _MONTHS.index(m["month"].lower()) + 1, day)
+            return PartialDate.from_date(d), " ".join(m.group().split())
+    return None
+
+
+def detect_act(title: str, text: str, fallback: PartialDate | None) -> Act | None:
+    """The act a document is, if it is one; None for articles, fact sheets, remarks."""
+    head = text[:3000]
+    if not _IS_ACT.search(text[:4000]) and not _SIGNED.search(text[-600:]):
+        return None
+    subtype = next((name for name, rx in _KINDS if rx.search(title)), None)
+    subtype = subtype or next((name for name, rx in _KINDS if rx.search(head)), "directive")
+    signed = signing_date(text)
+    if signed is not None:
+        when, line = signed
+    elif fallback is not None:
+        when, line = fallback, ""
+    else:
+        return None
+    purpose = _PURPOSE.search(head)
+    return Act(subtype, when, line, " ".join(purpose["text"].split()) if purpose else "")

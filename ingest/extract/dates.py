@@ -1,0 +1,407 @@
+"""Finding and resolving date expressions in English and Spanish news text.
+
+Candidates are found with one compiled regular expression (cheap), then resolved:
+absolute phrases with month names through dateparser (English and Spanish only, cached),
+numeric forms and relative expressions (weekdays, yesterday, last week, "two days later")
+by calendar arithmetic against the document's publication date or, for anaphora, the
+date mentioned just before. Numbers that are not dates ("$50 million", "Section 219",
+"within 14 days", "May" as a name) never match a candidate pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+from ..schema import PartialDate
+
+_MONTHS_EN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+)
+_MONTHS_ES = (
+    r"(?:[Ee]nero|[Ff]ebrero|[Mm]arzo|[Aa]bril|[Mm]ayo|[Jj]unio|[Jj]ulio|[Aa]gosto|[Ss]eptiembre"
+    r"|[Ss]etiembre|[Oo]ctubre|[Nn]oviembre|[Dd]iciembre)"
+)
+_YEAR_DIGITS = r"(?:19|20)\d{2}"
+_YEAR = _YEAR_DIGITS + r"(?!\d)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])"
+_WEEKDAYS_EN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS_ES = r"(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)"
+_NUMBER_WORDS = (
+    r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)"
+)
+
+_PATTERN = re.compile(
+    "|".join(
+        [
+            rf"(?P<iso>\b{_YEAR_DIGITS}-(?:0[1-9]|1[0-2])-(?:[12]\d|3[01]|0[1-9])\b)",
+            rf"(?P<numeric>\b\d{{1,2}}/\d{{1,2}}/{_YEAR})",
+            # Month Day[, Year]: Feb. 20, 2025 / February 20 / Sept. 4
+            rf"(?P<mdy>\b{_MONTHS_EN}\s+{_DAYNUM}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?)",
+            # Day Month [Year]: 20 February 2025
+            rf"(?P<dmy>\b{_DAYNUM}\s+{_MONTHS_EN}(?:,?\s+{_YEAR})?)",
+            # 20 de febrero de 2025 / 5 de marzo
+            rf"(?P<es_dmy>\b{_DAYNUM}\s+de\s+{_MONTHS_ES}(?:\s+(?:de|del)\s+{_YEAR})?)",
+            rf"(?P<my>\b{_MONTHS_EN}\s+(?:of\s+)?{_YEAR})",
+            rf"(?P<es_my>\b{_MONTHS_ES}\s+(?:de|del)\s+{_YEAR})",
+            rf"(?P<in_month>\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s*{_MONTHS_EN}\b"
+            rf"(?!\s+(?:of\s+)?\d))",
+            rf"(?P<es_in_month>\b(?:[Ee]n|[Dd]esde|[Dd]urante|a principios de|a finales de)\s+"
+            rf"{_MONTHS_ES}\b(?!\s+(?:de|del)\s+\d))",
+            rf"(?P<year>\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Tt]hroughout|[Ee]n|[Dd]urante|[Dd]esde)\s+"
+            rf"{_YEAR}(?![.,]\d))",
+            r"(?P<anaphor>\b(?i:the\s+(?:next|following)\s+day|the\s+(?:day|night)\s+before"
+            r"|the\s+previous\s+day|(?:on\s+)?(?:the|that)\s+same\s+day|al\s+d[ií]a\s+siguiente"
+            r"|el\s+d[ií]a\s+anterior|(?:ese|el)\s+mismo\s+d[ií]a)\b)",
+            rf"(?P<offset>\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?|d[ií]as?|semanas?"
+            r"|mes(?:es)?|a[nñ]os?)\s+(?:later|earlier|despu[eé]s|antes|(?:after|before)"
+            r"(?=\s*[,.;:)]|\s*$))))",
+            r"(?P<relative>\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ee]arlier\s+this\s+(?:year|month|week)"
+            r"|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:week|month|year)"
+            r"|[Aa]yer|[Hh]oy|[Aa]noche|(?:[Ll]a|[Ee]sta)\s+semana(?:\s+pasada)?|[Ee]l\s+mes\s+pasado"
+            r"|[Ee]l\s+a[nñ]o\s+pasado|[Ee]ste\s+(?:mes|a[nñ]o)|[Aa]\s+principios\s+de\s+este\s+a[nñ]o"
+            r"|[Ll]a\s+(?:pr[oó]xima\s+semana|semana\s+(?:pr[oó]xima|que\s+viene)))\b)",
+            rf"(?P<weekday>\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\s+)?{_WEEKDAYS_EN}\b"
+            rf"|\b(?:(?:[Ee]l|[Ee]ste)\s+(?:(?:pasado|pr[oó]ximo)\s+)?){_WEEKDAYS_ES}\b"
+            rf"(?:\s+(?:pasado|pr[oó]ximo))?)",
+        ]
+    )
+)
+
+# Every candidate starts with a digit or one of these words. Trying the full pattern only
+# where a sentence has them is several times faster than scanning every position with a
+# regular expression of fourteen alternatives.
+_START_WORDS = frozenset(
+    ["the", "on", "that", "al", "el", "ese", "la", "esta", "este", "a", "an", "un", "una", "uno", "in", "since", "during", "early", "late", "mid", "en", "desde", "durante", "throughout", "earlier", "last", "this", "next", "past", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "yesterday", "today", "tonight", "ayer", "hoy", "anoche", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo"]
+)
+_TOKEN = re.compile(r"\w+")
+
+# A date that is part of a citation ("Executive Order 13224 of September 23, 2001") dates
+# the cited document, not the event the sentence reports.
+_CITATION_BEFORE = re.compile(
+    r"(?:Order|Proclamation|Memorandum|Directive|Act|Law|Resolution|Notice|Decree|Decreto)"
+    r"\s+(?:No\.\s*)?[\d-]*\s*(?:of|del?)\s*$",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+(?:expected|scheduled|set|due)\s+to|are\s+(?:expected|scheduled|set|due)\s+to"
+    r"|plans?\s+to|next|upcoming|va\s+a|van\s+a|pr[oó]xim[oa]|se\s+espera|tiene\s+previsto"
+    r"|\w+r(?:á|án)(?!\w))",
+    re.IGNORECASE,
+)
+_TENSE_SENSITIVE = {"weekday", "mdy", "dmy", "es_dmy", "in_month", "es_in_month"}
+_MONTH_NUMBER = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan", "enero"), ("february", "feb", "febrero"), ("march", "mar", "marzo"),
+            ("april", "apr", "abril"), ("may", "mayo"), ("june", "jun", "junio"),
+            ("july", "jul", "julio"), ("august", "aug", "agosto"),
+            ("september", "sep", "sept", "septiembre", "setiembre"), ("october", "oct", "octubre"),
+            ("november", "nov", "noviembre"), ("december", "dec", "diciembre"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_WEEKDAY_INDEX = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "lunes": 0, "martes": 1, "miercoles": 2, "miércoles": 2, "jueves": 3,
+    "viernes": 4, "sabado": 5, "sábado": 5, "domingo": 6,
+}  # fmt: skip
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "un": 1, "una": 1, "uno": 1,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+    "diez": 10, "once": 11, "doce": 12,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in text, resolved (``value``) or not (None)."""
+
+    phrase: str
+    start: int
+    end: int
+    kind: str  # absolute | relative | anaphoric
+    value: PartialDate | None
+
+    @property
+    def explicit(self) -> bool:
+        return self.kind == "absolute"
+
+
+def _add_months(d: Date, months: int) -> Date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return Date(y, m + 1, 1)
+
+
+def _week(d: Date) -> PartialDate:
+    iso = d.isocalendar()
+    return PartialDate.parse(f"{iso.year:04d}-W{iso.week:02d}")
+
+
+def _candidates(sentence: str) -> Iterator[re.Match[str]]:
+    """The same matches as ``_PATTERN.finditer(sentence)``, tried only at start words."""
+    end = 0
+    for token in _TOKEN.finditer(sentence):
+        start = token.start()
+        if start < end:
+            continue
+        word = token.group()
+        if not (word[0].isdigit() or word.lower() in _START_WORDS):
+            continue
+        m = _PATTERN.match(sentence, start)
+        if m:
+            end = m.end()
+            yield m
+
+
+@lru_cache(maxsize=64)
+def _parser(language: str, base: Date | None, prefer: str):  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": prefer}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=[language], settings=settings)
+
+
+@lru_cache(maxsize=8192)
+def _dateparser(
+    phrase: str, language: str, base: Date | None, prefer: str
+) -> tuple[Date, str] | None:
+    """dateparser on one short phrase; English and Spanish only, never auto-detection."""
+    data = _parser(language, base, prefer).get_date_data(phrase)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _calendar_parts(phrase: str) -> tuple[int, int | None, int | None] | None:
+    """(month, day, year) from a phrase with a month name; None parts were not written."""
+    words = re.findall(r"[^\W\d_]+|\d+", phrase.lower())
+    months = [_MONTH_NUMBER[w] for w in words if w in _MONTH_NUMBER]
+    if not months:
+        return None
+    numbers = [int(w) for w in words if w.isdigit()]
+    year = next((n for n in numbers if n >= 1900), None)
+    day = next((n for n in numbers if n <= 31), None)
+    return months[0], day, year
+
+
+def _clean_phrase(phrase: str) -> str:
+    # dateparser reads "Sept." poorly and ordinals fine; "of" in "March of 2020" confuses it.
+    phrase = re.sub(r"\bSept\.", "Sep", phrase)
+    phrase = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", phrase)
+    phrase = re.sub(r"\s+of\s+", " ", phrase)
+    phrase = re.sub(r"^(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s*", "", phrase)
+    phrase = re.sub(r"^(?:[Ee]n|[Dd]esde|[Dd]urante|a principios de|a finales de)\s+", "", phrase)
+    return phrase.strip()
+
+
+class DateResolver:
+    """Resolves date mentions of one document, in reading order.
+
+    ``published`` anchors relative expressions; without it they stay unresolved (never
+    "today" by default). Each resolved mention becomes the anchor for anaphora such as
+    "two days later".
+    """
+
+    def __init__(self, published: Date | None, language: str = "en"):
+        self.published = published
+        self.language = language if language in ("en", "es") else "en"
+        self.anchor: PartialDate | None = None
+        self.unresolved: list[str] = []
+
+    def find(self, sentence: str) -> list[DateMention]:
+        mentions = []
+        future: bool | None = None  # the tense only matters for some forms: look it up lazily
+        for m in _candidates(sentence):
+            kind_name = m.lastgroup or ""
+            if _CITATION_BEFORE.search(sentence[max(0, m.start() - 60) : m.start()]):
+                continue
+            if future is None and kind_name in _TENSE_SENSITIVE:
+                future = bool(_FUTURE.search(sentence))
+            value, kind = self._resolve(kind_name, m.group(), bool(future))
+            if value is None and kind != "absolute":
+                self.unresolved.append(m.group())
+            mentions.append(DateMention(m.group(), m.start(), m.end(), kind, value))
+            if value is not None:
+                self.anchor = value
+        return mentions
+
+    # --- resolution ---------------------------------------------------------------
+
+    def _resolve(self, name: str, phrase: str, future: bool) -> tuple[PartialDate | None, str]:
+        try:
+            if name in (
+                "iso",
+                "numeric",
+                "mdy",
+                "dmy",
+                "es_dmy",
+                "my",
+                "es_my",
+                "in_month",
+                "es_in_month",
+                "year",
+            ):
+                return self._absolute(name, phrase, future), "absolute"
+            if name == "weekday":
+                return self._weekday(phrase, future), "relative"
+            if name == "relative":
+                return self._relative(phrase), "relative"
+            if name in ("offset", "anaphor"):
+                return self._anaphor(phrase), "anaphoric"
+        except (ValueError, OverflowError):
+            pass
+        return None, "absolute" if name not in (
+            "weekday",
+            "relative",
+            "offset",
+            "anaphor",
+        ) else "relative"
+
+    def _absolute(self, name: str, phrase: str, future: bool) -> PartialDate | None:
+        if name == "iso":
+            return PartialDate.parse(phrase)
+        if name == "numeric":
+            a, b, y = (int(x) for x in phrase.split("/"))
+            m, d = (a, b) if self.language == "en" else (b, a)
+            return PartialDate.from_date(Date(y, m, d))
+        if name == "year":
+            return PartialDate.parse(phrase[-4:])
+        month_only = name in ("my", "es_my", "in_month", "es_in_month")
+        parts = _calendar_parts(phrase)
+        if parts is None:  # not a form the month table reads: let dateparser try
+            return self._with_dateparser(name, phrase, future)
+        month, day, written_year = parts
+        if written_year is not None:
+            year = written_year
+        elif self.published is None:
+            return None  # "Feb. 20" needs a year from the publication date
+        else:
+            year = self._nearest_year(month, day or 1, future)
+        if month_only or day is None:
+            return PartialDate.from_date(Date(year, month, 1), "month")
+        return PartialDate.from_date(Date(year, month, day))
+
+    def _nearest_year(self, month: int, day: int, future: bool) -> int:
+        """The year that puts month/day closest to publication, on the side the tense says:
+        "Dec. 30" in a report of January 2025 is 2024-12-30; "next January" is ahead."""
+        assert self.published is not None
+        year = self.published.year
+        candidate = (month, day)
+        today = (self.published.month, self.published.day)
+        if not future and candidate > today:
+            return year - 1
+        if future and candidate < today:
+            return year + 1
+        return year
+
+    def _with_dateparser(self, name: str, phrase: str, future: bool) -> PartialDate | None:
+        has_year = bool(re.search(_YEAR, phrase))
+        if not has_year and self.published is None:
+            return None
+        language = "es" if name.startswith("es_") else "en"
+        base = None if has_year else self.published
+        parsed = _dateparser(_clean_phrase(phrase), language, base, "future" if future else "past")
+        if parsed is None:
+            return None
+        when, period = parsed
+        return PartialDate.from_date(when, "month" if period == "month" else "day")
+
+    def _weekday(self, phrase: str, future: bool) -> PartialDate | None:
+        if self.published is None:
+            return None
+        words = phrase.lower().split()
+        target = _WEEKDAY_INDEX[
+            words[-1]
+            if words[-1] in _WEEKDAY_INDEX
+            else next(w for w in words if w in _WEEKDAY_INDEX)
+        ]
+        backward = any(w in ("last", "past", "pasado") for w in words)
+        forward = not backward and (
+            future or any(w in ("next", "próximo", "proximo") for w in words)
+        )
+        today = self.published.weekday()
+        if not forward:
+            back = (today - target) % 7
+            if "last" in words and back == 0:
+                back = 7
+            return PartialDate.from_date(self.published - timedelta(days=back))
+        ahead = (target - today) % 7 or 7
+        return PartialDate.from_date(self.published + timedelta(days=ahead))
+
+    def _relative(self, phrase: str) -> PartialDate | None:
+        p = self.published
+        if p is None:
+            return None
+        text = phrase.lower()
+        if text in ("yesterday", "ayer", "anoche"):
+            return PartialDate.from_date(p - timedelta(days=1))
+        if text in ("today", "tonight", "hoy"):
+            return PartialDate.from_date(p)
+        if "week" in text or "semana" in text:
+            if "last" in text or "pasada" in text:
+                return _week(p - timedelta(days=7))
+            if "next" in text or "pr" in text.split()[-1] or "viene" in text:
+                return _week(p + timedelta(days=7))
+            return _week(p)
+        if "month" in text or "mes" in text:
+            if "last" in text or "pasado" in text:
+                return PartialDate.from_date(_add_months(p, -1), "month")
+            if "next" in text:
+                return PartialDate.from_date(_add_months(p, 1), "month")
+            return PartialDate.from_date(p, "month")
+        # year: last / next / this / earlier this year / el año pasado / este año
+        if "last" in text or "pasado" in text:
+            return PartialDate.parse(f"{p.year - 1:04d}")
+        if "next" in text:
+            return PartialDate.parse(f"{p.year + 1:04d}")
+        return PartialDate.from_date(p, "year")
+
+    def _anaphor(self, phrase: str) -> PartialDate | None:
+        anchor = self.anchor
+        if anchor is None:
+            return None
+        text = phrase.lower()
+        if "same day" in text or "mismo d" in text:
+            return anchor
+        if any(k in text for k in ("next day", "following day", "siguiente")):
+            n, unit, sign = 1, "day", 1
+        elif any(k in text for k in ("day before", "night before", "previous day", "anterior")):
+            n, unit, sign = 1, "day", -1
+        else:
+            words = text.split()
+            n = int(words[0]) if words[0].isdigit() else _NUMBERS[words[0]]
+            unit_word = words[1]
+            unit = (
+                "day" if unit_word.startswith(("day", "dí", "di"))
+                else "week" if unit_word.startswith(("week", "semana"))
+                else "month" if unit_word.startswith(("month", "mes"))
+                else "year"
+            )  # fmt: skip
+            sign = -1 if words[-1] in ("earlier", "before", "antes") else 1
+        if unit in ("day", "week"):
+            if anchor.precision != "day":
+                return anchor  # "two days later" than "March 2020" is still March 2020
+            days = n * (7 if unit == "week" else 1) * sign
+            return PartialDate.from_date(anchor.start + timedelta(days=days))
+        if unit == "month":
+            moved = _add_months(anchor.start, n * sign)
+            if anchor.precision == "day":
+                day = min(anchor.start.day, PartialDate.from_date(moved, "month").end.day)
+                return PartialDate.from_date(moved.replace(day=day))
+            return PartialDate.from_date(
+                moved, anchor.precision if anchor.precision != "year" else "year"
+            )
+        return PartialDate.parse(f"{anchor.start.year + n * sign:04d}")

@@ -1,0 +1,42 @@
+"""Splitting text into sentences without breaking at "Feb.", "U.S." or "Mr."."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_ABBREVIATIONS = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "adm", "capt",
+    "st", "no", "vs", "inc", "corp", "jr", "sr", "sra", "srta", "dra", "approx", "est",
+    "e.g", "i.e", "etc", "u.s", "u.n", "ee.uu", "p.m", "a.m", "d.c", "fig", "art", "sec",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"“¿¡(\[]?[A-ZÁÉÍÓÚÑ0-9])")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-*•]\s)")
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) pairs; paragraphs never join, headlines stand alone."""
+    for para in _paragraphs(text):
+        start, body = para
+        pos = 0
+        for m in _BOUNDARY.finditer(body):
+            before = body[pos : m.start()].split()
+            last = before[-1].rstrip(".").lower() if before else ""
+            if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+                continue  # "Feb. 20", "U.S. forces", "J. Smith"
+            chunk = body[pos : m.end()].strip()
+            if chunk:
+                yield start + pos, chunk
+            pos = m.end()
+        chunk = body[pos:].strip()
+        if chunk:
+            yield start + pos, chunk
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for m in _PARAGRAPH.finditer(text):
+        yield pos, " ".join(text[pos : m.start()].split())
+        pos = m.end()
+    yield pos, " ".join(text[pos:].split())

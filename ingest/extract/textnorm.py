@@ -1,0 +1,51 @@
+"""Text folding that keeps character positions, so matches map back to the original."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    low = (base or ch).lower()
+    return low if len(low) == 1 else ch.lower()[:1] or ch
+
+
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        value = _fold_char(chr(code))
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_keep_length(text: str) -> str:
+    """Lower case without accents, one output character per input character."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD_TABLE)
+
+
+class _StripTable(dict):
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        value = _fold_char(ch).upper() if ch.isupper() else _fold_char(ch)
+        value = value if len(value) == 1 else ch
+        self[code] = value
+        return value
+
+
+_STRIP_TABLE = _StripTable()
+
+
+def strip_accents_keep_length(text: str) -> str:
+    """Accents removed, case kept, one output character per input character."""
+    if text.isascii():
+        return text
+    return text.translate(_STRIP_TABLE)

@@ -1,0 +1,36 @@
+"""Plain-text articles (.txt). The publication date comes from a leading date line
+("date 2025-08-08 ...") or from --published; the title from the file name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import Notice, RecordError
+from ..extract.documents import extract_documents, leading_date, read_document, title_from_path
+from ..extract.events import Document
+from ..schema import Event
+
+NAME = "text"
+EXTENSIONS = (".txt", ".text")
+DESCRIPTION = "Plain-text article; leading 'date YYYY-MM-DD' line or --published dates it"
+
+
+def sniff(head: str) -> bool:
+    return True
+
+
+def parse(
+    source: Path | str, *, published: object = None, **_: object
+) -> Iterator[Event | Notice | RecordError]:
+    def documents() -> Iterator[Document | Notice]:
+        if isinstance(source, Path):
+            text, notices = read_document(source)
+            yield from notices
+            name, title = str(source), title_from_path(source)
+        else:
+            text, name, title = source, "<text>", ""
+        date, body = leading_date(text)
+        yield Document(body, title=title, published=date, file=name, adapter=NAME)
+
+    yield from extract_documents(documents(), published)

@@ -1,0 +1,124 @@
+from datetime import date
+
+import pytest
+
+from ingest.extract.dates import DateResolver
+
+FRIDAY = date(2025, 8, 8)
+
+
+def resolve(
+    text: str, published: date | None = FRIDAY, language: str = "en"
+) -> list[tuple[str, str | None]]:
+    resolver = DateResolver(published, language)
+    out = []
+    for sentence in text.split(" | "):
+        out += [(m.phrase, m.value.iso if m.value else None) for m in resolver.find(sentence)]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("on Feb. 20, 2025", "2025-02-20"),
+        ("on February 20, 2025", "2025-02-20"),
+        ("on Sept. 4, 2025", "2025-09-04"),
+        ("on 20 February 2025", "2025-02-20"),
+        ("on 2025-02-20", "2025-02-20"),
+        ("on 02/20/2025", "2025-02-20"),
+        ("in March 2020", "2020-03"),
+        ("in March of 2020", "2020-03"),
+        ("in 2024", "2024"),
+        ("on Feb. 20", "2025-02-20"),
+        ("on Dec. 30", "2024-12-30"),  # past tense: the most recent December 30
+    ],
+)
+def test_absolute_dates_in_common_english_forms(text, iso):
+    ((phrase, found),) = resolve(text)
+    assert found == iso and phrase in text
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("el 20 de febrero de 2025", "2025-02-20"),
+        ("en enero de 2025", "2025-01"),
+        ("el 5 de marzo", "2025-03-05"),
+        ("el 20/02/2025", "2025-02-20"),
+    ],
+)
+def test_absolute_dates_in_spanish(text, iso):
+    (found,) = resolve(text, language="es")
+    assert found[1] == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("On Thursday, the reward was raised.", "2025-08-07"),  # the seed article's case
+        ("On Friday, the reward was raised.", "2025-08-08"),  # the report's own day
+        ("Last Friday, the reward was raised.", "2025-08-01"),
+        ("The vote will take place on Tuesday.", "2025-08-12"),  # future tense points forward
+        ("Yesterday, officials met.", "2025-08-07"),
+        ("Today, officials met.", "2025-08-08"),
+        ("Last week, officials met.", "2025-W31"),
+        ("Last month, officials met.", "2025-07"),
+        ("Earlier this year, officials met.", "2025"),
+        ("El jueves, la recompensa subió.", "2025-08-07"),
+        ("La semana pasada, el Tesoro sancionó.", "2025-W31"),
+        ("Ayer, el Tesoro sancionó.", "2025-08-07"),
+        ("El próximo lunes anunciará sanciones.", "2025-08-11"),
+    ],
+)
+def test_relative_dates_resolve_against_the_publication_date(text, iso):
+    found = resolve(text)
+    assert found and found[0][1] == iso
+
+
+def test_anaphora_counts_from_the_date_mentioned_just_before():
+    assert resolve("Signed on Feb. 20, 2025. | Two days later, it was published.") == [
+        ("Feb. 20, 2025", "2025-02-20"),
+        ("Two days later", "2025-02-22"),
+    ]
+    assert resolve("Published on March 15, 2025. | Signed a day earlier.")[-1] == (
+        "a day earlier",
+        "2025-03-14",
+    )
+    assert resolve("Struck on Sept. 2, 2025. | The next day, troops moved.")[-1] == (
+        "The next day",
+        "2025-09-03",
+    )
+    assert resolve(
+        "Capturado el 3 de enero de 2026. | Dos días después, compareció.", language="es"
+    )[-1] == ("Dos días después", "2026-01-05")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reward was $50 million.",
+        "under Section 219 of the act",
+        "under Title 10 of the U.S. Code",
+        "fentanyl kills 100,000 Americans every year",
+        "the secretary must report within 14 days",
+        "lawyers have 24 hours to respond",
+        "Theresa May said the policy may change",
+        "officials may designate more groups",
+        "Según la sección 219, unos 100.000 estadounidenses mueren",
+    ],
+)
+def test_numbers_that_are_not_dates_never_become_dates(text):
+    assert resolve(text) == []
+
+
+def test_a_cited_documents_date_is_not_an_event_date():
+    assert resolve("relies on Executive Order 13224 of September 23, 2001") == []
+
+
+def test_without_a_publication_date_relative_dates_stay_unresolved():
+    resolver = DateResolver(None, "en")
+    (mention,) = resolver.find("On Thursday, the Treasury sanctioned two financiers.")
+    assert mention.value is None
+    assert resolver.unresolved == ["Thursday"]
+    (absolute,) = resolver.find("On Feb. 20, 2025, it happened.")
+    assert absolute.value is not None and absolute.value.iso == "2025-02-20"

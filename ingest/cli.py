@@ -54,6 +54,14 @@ def main() -> None:
     callback=lambda c, p, v: _date_option(v),
     help="Publication date for documents that carry none (resolves 'on Thursday').",
 )
+@click.option(
+    "--watchlist",
+    "watchlist_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Keep only events naming an entity of this file (a gazetteer YAML or one name "
+    "per line). Default: the gazetteer data/entities.yaml.",
+)
+@click.option("--no-watchlist", is_flag=True, help="Keep every event, whatever entities it names.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors and the summary.")
 @db_option
 def ingest(
@@ -61,6 +69,8 @@ def ingest(
     fmt: str | None,
     strict: bool,
     published: str | None,
+    watchlist_path: Path | None,
+    no_watchlist: bool,
     quiet: bool,
     db_url: str | None,
 ) -> None:
@@ -69,9 +79,21 @@ def ingest(
     Bad records are reported with file, line and column and left out; the rest of the
     file is stored (use --strict to reject the file instead). Re-ingesting a file
     changes nothing. Exit status is 1 when any file or record was rejected.
+
+    By default only events that name an entity of the gazetteer are kept (the curated
+    CSV is always kept whole); --watchlist FILE follows other entities, --no-watchlist
+    keeps everything.
     """
     from .pipeline import ingest_paths, iter_files
     from .sources import ADAPTERS
+    from .watchlist import Watchlist
+
+    if watchlist_path and no_watchlist:
+        raise click.UsageError("--watchlist and --no-watchlist exclude each other")
+    try:
+        watchlist = None if no_watchlist else Watchlist.load(watchlist_path)
+    except (OSError, ValueError) as exc:
+        raise click.BadParameter(str(exc), param_hint="--watchlist") from None
 
     if fmt and fmt not in ADAPTERS:
         raise click.BadParameter(
@@ -99,7 +121,13 @@ def ingest(
                     click.echo("note: " + message, err=True)
 
         summary = ingest_paths(
-            files, store, format=fmt, strict=strict, on_file=on_file, published=published
+            files,
+            store,
+            format=fmt,
+            strict=strict,
+            watchlist=watchlist,
+            on_file=on_file,
+            published=published,
         )
     click.echo(summary.line())
     if summary.failed:

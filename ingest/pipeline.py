@@ -18,6 +18,7 @@ from .errors import Notice, RecordError, SourceError
 from .schema import Event
 from .sources import Adapter, detect_format, get_adapter
 from .store import RunInfo, Store, utc_now
+from .watchlist import Watchlist
 
 # Files that are never sources: editor backups, OS litter, the store itself.
 _IGNORED_SUFFIXES = (".db", ".db-wal", ".db-shm", ".sqlite", ".pyc", "~")
@@ -33,6 +34,7 @@ class FileReport:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
+    outside_watchlist: int = 0
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -61,6 +63,11 @@ class IngestSummary:
             + (f", {skipped} skipped" if skipped else "")
             + f"; events: {self.total('new')} new, {self.total('updated')} updated, "
             f"{self.total('unchanged')} unchanged, {self.total('rejected')} rejected"
+            + (
+                f"; {self.total('outside_watchlist')} outside the watchlist left out"
+                if self.total("outside_watchlist")
+                else ""
+            )
         )
 
 
@@ -111,6 +118,7 @@ def ingest_file(
     adapter: Adapter | None = None,
     *,
     strict: bool = False,
+    watchlist: Watchlist | None = None,
     **options: object,
 ) -> FileReport:
     report = FileReport(file=str(path))
@@ -141,6 +149,10 @@ def ingest_file(
         report.errors.append(f"{path}: could not be read: {type(exc).__name__}: {exc}")
     else:
         report.notes.extend(n.message for n in notices)
+        if watchlist is not None:
+            kept = [e for e in events if watchlist.keeps(e)]
+            report.outside_watchlist = len(events) - len(kept)
+            events = kept
         report.read = len(events) + len(errors)
         report.rejected = len(errors)
         report.errors.extend(e.message for e in errors)
@@ -160,7 +172,15 @@ def ingest_file(
                 report.rejected,
                 "\n".join(report.errors),
             )
-            result = store.write_events(events, run)
+            try:
+                result = store.write_events(events, run)
+            except Exception as exc:  # the transaction rolled back: say so, go on
+                report.status = "failed"
+                report.errors.append(
+                    f"{path}: could not be stored, nothing from it was kept: "
+                    f"{type(exc).__name__}: {exc}"
+                )
+                return report
             report.new, report.updated, report.unchanged = (
                 result.new,
                 result.updated,
@@ -188,14 +208,16 @@ def ingest_paths(
     *,
     format: str | None = None,
     strict: bool = False,
+    watchlist: Watchlist | None = None,
     on_file: Callable[[FileReport], None] | None = None,
     **options: object,
 ) -> IngestSummary:
-    """Ingest every file under ``paths``. ``format`` forces one adapter for all files."""
+    """Ingest every file under ``paths``. ``format`` forces one adapter for all files;
+    ``watchlist`` keeps only events naming a listed entity (curated rows always stay)."""
     adapter = get_adapter(format) if format else None
     summary = IngestSummary()
     for path in iter_files(paths):
-        report = ingest_file(path, store, adapter, strict=strict, **options)
+        report = ingest_file(path, store, adapter, strict=strict, watchlist=watchlist, **options)
         summary.files.append(report)
         if on_file:
             on_file(report)

@@ -60,6 +60,10 @@ _COLUMN_DEFS: tuple[Column, ...] = (
     Column(
         "first_seen", "datetime", "First seen", help="When the store first saw the event (UTC)."
     ),
+    # Added after the first contract columns; new columns only ever go at the end.
+    Column(
+        "conflict", "text", "Conflict", help="Why the sources of the event disagree, if they do."
+    ),
 )
 
 COLUMN_SPECS: dict[str, Column] = {c.name: c for c in _COLUMN_DEFS}
@@ -68,7 +72,7 @@ REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in _COLUMN_DEFS if c.requ
 LIST_COLUMNS: tuple[str, ...] = tuple(c.name for c in _COLUMN_DEFS if c.kind == "list")
 LABELS: dict[str, str] = {c.name: c.label for c in _COLUMN_DEFS}
 # Filled by the store, never taken from input files.
-STORE_COLUMNS: tuple[str, ...] = ("source_count", "first_seen")
+STORE_COLUMNS: tuple[str, ...] = ("source_count", "first_seen", "conflict")
 LIST_SEPARATOR = "; "
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -203,8 +207,10 @@ class Event:
     """One dated event as an adapter reports it, before the store adds counts and ids.
 
     ``key`` disambiguates events that date, type and targets do not (two executive
-    orders signed the same day): adapters set it to a document number or similar. It
-    is part of the identity but not an export column.
+    orders signed the same day): adapters set it to a title or a document number. A key
+    of the form ``doc:...`` (``doc:eo-14157``) is a document number: reports that share
+    it are one event whatever dates they give. It is part of the identity but not an
+    export column.
     """
 
     date: str

@@ -16,13 +16,24 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from .schema import COLUMN_SPECS, COLUMNS, LIST_COLUMNS, STORE_COLUMNS, Event, fold
+from .merge import (
+    MAX_TOLERANCE,
+    Report,
+    authority_rank,
+    cluster,
+    conflicts,
+    same_event,
+    strong_names,
+    title_tokens,
+)
+from .schema import COLUMN_SPECS, COLUMNS, LIST_COLUMNS, Event, fold
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,27 +86,46 @@ events_table = sa.Table(
     sa.Index("ix_events_first_seen", "first_seen"),
 )
 
+# One row per source report of an event: what that source said, with its own date,
+# evidence and authority. Events are recomputed from these when sources arrive.
 sources_table = sa.Table(
     "event_sources",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("event_id", sa.Text, sa.ForeignKey("events.event_id"), nullable=False),
+    sa.Column("event_id", sa.Text, nullable=False),  # the merged event it belongs to
+    sa.Column("report_id", sa.Text, nullable=False),  # the id its own identity gives
     sa.Column("source_key", sa.String(32), nullable=False),
     sa.Column("adapter", sa.Text),
     sa.Column("file", sa.Text),
+    sa.Column("event_type", sa.String(32), nullable=False),
+    sa.Column("subtype", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("actors", sa.Text),
+    sa.Column("targets", sa.Text),
+    sa.Column("amount", sa.Float),
+    sa.Column("currency", sa.String(3)),
     sa.Column("source_title", sa.Text),
     sa.Column("source_url", sa.Text),
     sa.Column("source_published", sa.String(32)),
     sa.Column("source_date", sa.String(10)),  # the event date as this source gave it
+    sa.Column("date_precision", sa.String(8)),
+    sa.Column("date_start", sa.String(10)),
+    sa.Column("date_end", sa.String(10)),
     sa.Column("evidence", sa.Text),
+    sa.Column("confidence", sa.Float),
+    sa.Column("doc_key", sa.Text),  # a document number shared by the records of one act
+    sa.Column("rank", sa.Integer),  # authority: 0 government record ... 3 news
     sa.Column("first_seen", sa.String(20)),
-    sa.UniqueConstraint("event_id", "source_key", name="uq_event_source"),
+    sa.UniqueConstraint("report_id", "source_key", name="uq_report_source"),
+    sa.Index("ix_sources_event", "event_id"),
+    sa.Index("ix_sources_type_date", "event_type", "date_start"),
+    sa.Index("ix_sources_key", "doc_key"),
 )
 
 entities_table = sa.Table(
     "event_entities",
     metadata,
-    sa.Column("event_id", sa.Text, sa.ForeignKey("events.event_id"), primary_key=True),
+    sa.Column("event_id", sa.Text, primary_key=True),
     sa.Column("role", sa.String(8), primary_key=True),  # actor | target
     sa.Column("entity", sa.Text, primary_key=True),
     sa.Column("entity_folded", sa.Text, nullable=False),
@@ -120,8 +150,12 @@ runs_table = sa.Table(
     sa.Column("message", sa.Text),
 )
 
-# Event fields that, when a source re-sends them changed, count as an update.
-_CONTENT_FIELDS = tuple(c for c in COLUMNS if c not in ("event_id", *STORE_COLUMNS))
+# Report fields that, when a source re-sends them changed, count as an update.
+_REPORT_FIELDS = (
+    "event_type", "subtype", "title", "actors", "targets", "amount", "currency", "source_title",
+    "source_url", "source_published", "source_date", "date_precision", "date_start", "date_end",
+    "evidence", "confidence", "doc_key", "rank",
+)  # fmt: skip
 
 
 @dataclass
@@ -151,38 +185,106 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _to_db(event: Event, now: str, source_count: int, first_seen: str) -> dict[str, Any]:
+def _report_row(event: Event, now: str) -> dict[str, Any]:
     row = event.row()
-    for name in LIST_COLUMNS:
-        row[name] = json.dumps(row[name], ensure_ascii=False)
-    row.update(source_count=source_count, first_seen=first_seen, updated_at=now)
-    row["primary_source"] = event.source_key()
-    return row
-
-
-def _source_row(event: Event, now: str) -> dict[str, Any]:
     return {
         "event_id": event.event_id,
+        "report_id": event.event_id,
         "source_key": event.source_key(),
         "adapter": event.adapter,
         "file": event.file,
+        "event_type": event.event_type,
+        "subtype": event.subtype,
+        "title": event.title,
+        "actors": json.dumps(list(event.actors), ensure_ascii=False),
+        "targets": json.dumps(list(event.targets), ensure_ascii=False),
+        "amount": event.amount,
+        "currency": event.currency,
         "source_title": event.source_title,
         "source_url": event.source_url,
         "source_published": event.source_published,
-        "source_date": event.date,
+        "source_date": row["date"],
+        "date_precision": row["date_precision"],
+        "date_start": row["date_start"],
+        "date_end": row["date_end"],
         "evidence": event.evidence,
+        "confidence": event.confidence,
+        # Only document numbers ("doc:eo-14157") join reports whatever their dates; a
+        # title key tells same-day acts apart but recurs every year for annual notices.
+        "doc_key": event.key if event.key.startswith("doc:") else "",
+        "rank": authority_rank(event.adapter, event.source_url, event.confidence),
         "first_seen": now,
     }
 
 
-def _entity_rows(event: Event) -> list[dict[str, Any]]:
-    rows = [
-        {"event_id": event.event_id, "role": role, "entity": name, "entity_folded": fold(name)}
-        for role, names in (("actor", event.actors), ("target", event.targets))
-        for name in names
+def _as_report(row: dict[str, Any]) -> Report:
+    targets = strong_names(json.loads(row["targets"] or "[]"))
+    return Report(
+        report_id=row["report_id"],
+        event_type=row["event_type"],
+        subtype=row["subtype"] or "",
+        date=row["source_date"],
+        precision=row["date_precision"],
+        start=Date.fromisoformat(row["date_start"]).toordinal(),
+        end=Date.fromisoformat(row["date_end"]).toordinal(),
+        targets=frozenset(fold(t) for t in targets),
+        title=title_tokens(row["title"] or ""),
+        key=row["doc_key"] or "",
+        amount=row["amount"],
+        rank=row["rank"] if row["rank"] is not None else 3,
+        confidence=row["confidence"] if row["confidence"] is not None else 1.0,
+        source=row["source_title"] or row["source_url"] or row["file"] or "",
+        payload=row,
+    )
+
+
+def _event_row(members: list[Report], now: str) -> dict[str, Any]:
+    """The merged event: the most authoritative report speaks for it; the lists gather
+    every source's names; counts and first sight cover all of them."""
+    top = members[0].payload
+    assert isinstance(top, dict)
+    rows = [m.payload for m in members]
+    names: dict[str, list[str]] = {"actors": [], "targets": []}
+    for row in rows:
+        for column, bucket in names.items():
+            for name in json.loads(row["targets" if column == "targets" else "actors"] or "[]"):  # type: ignore[index]
+                if fold(name) not in {fold(n) for n in bucket}:
+                    bucket.append(name)
+    amount = top["amount"]
+    if amount is None:
+        amount = next((r["amount"] for r in rows if r["amount"] is not None), None)  # type: ignore[index]
+    return {
+        "event_id": top["report_id"],
+        "date": top["source_date"],
+        "date_precision": top["date_precision"],
+        "date_start": top["date_start"],
+        "date_end": top["date_end"],
+        "event_type": top["event_type"],
+        "subtype": top["subtype"],
+        "title": top["title"],
+        "actors": json.dumps(names["actors"], ensure_ascii=False),
+        "targets": json.dumps(names["targets"], ensure_ascii=False),
+        "amount": amount,
+        "currency": top["currency"] or next((r["currency"] for r in rows if r["currency"]), ""),  # type: ignore[index]
+        "evidence": top["evidence"],
+        "source_title": top["source_title"],
+        "source_url": top["source_url"],
+        "source_published": top["source_published"],
+        "source_count": len({r["source_key"] for r in rows}),  # type: ignore[index]
+        "confidence": max(float(r["confidence"] or 0) for r in rows),  # type: ignore[index]
+        "first_seen": min(r["first_seen"] for r in rows),  # type: ignore[index]
+        "conflict": conflicts(members),
+        "primary_source": top["source_key"],
+        "updated_at": now,
+    }
+
+
+def _entity_rows(event: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {"event_id": event["event_id"], "role": role, "entity": name, "entity_folded": fold(name)}
+        for role, column in (("actor", "actors"), ("target", "targets"))
+        for name in json.loads(event[column])
     ]
-    # The same name as actor and target is legal; the primary key covers role.
-    return rows
 
 
 def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterable[Sequence[str]]:
@@ -212,117 +314,158 @@ class Store:
     # --- writing ------------------------------------------------------------------
 
     def write_events(self, events: Sequence[Event], run: RunInfo) -> WriteResult:
-        """Upsert validated events (with ids) and record the run, in one transaction."""
+        """Store validated events as source reports, re-merge the events they touch, and
+        record the run, all in one transaction.
+
+        A report is the same report again when its own id or the id of the event it was
+        merged into, with the same source, comes back: re-ingesting changes nothing.
+        """
         result = WriteResult()
         now = utc_now()
-        ids = sorted({e.event_id for e in events})
+        src = sources_table.c
         with self.engine.begin() as conn:
-            existing: dict[str, dict[str, Any]] = {}
-            known_sources: set[tuple[str, str]] = set()
-            for chunk in _chunks(ids):
+            ids = sorted({e.event_id for e in events})
+            keys = sorted({e.source_key() for e in events})
+            known: dict[tuple[str, str], dict[str, Any]] = {}
+            for chunk in _chunks(keys):
                 for found in conn.execute(
-                    sa.select(events_table).where(events_table.c.event_id.in_(chunk))
+                    sa.select(sources_table).where(src.source_key.in_(chunk))
                 ).mappings():
-                    existing[found["event_id"]] = dict(found)
-                for ev_id, key in conn.execute(
-                    sa.select(sources_table.c.event_id, sources_table.c.source_key).where(
-                        sources_table.c.event_id.in_(chunk)
-                    )
-                ):
-                    known_sources.add((ev_id, key))
+                    stored_row = dict(found)
+                    known[(stored_row["report_id"], stored_row["source_key"])] = stored_row
+                    known.setdefault((stored_row["event_id"], stored_row["source_key"]), stored_row)
+            wanted = set(ids)
+            known = {k: v for k, v in known.items() if k[0] in wanted}
 
-            new_events, new_sources, new_entities = [], [], []
-            pending: set[str] = set()  # ids inserted by this batch (rows not written yet)
+            touched: dict[int, dict[str, Any]] = {}  # report row id -> row
+            fresh: set[int] = set()
+            seen: set[tuple[str, str]] = set()
             for event in events:
-                key = event.source_key()
-                stored = existing.get(event.event_id)
-                if event.event_id in pending:
-                    # The same event twice in one file: one event, its sources merged.
-                    if (event.event_id, key) not in known_sources:
-                        new_sources.append(_source_row(event, now))
-                        known_sources.add((event.event_id, key))
-                        existing[event.event_id]["source_count"] += 1
+                ident = (event.event_id, event.source_key())
+                if ident in seen:
                     continue
+                seen.add(ident)
+                row = _report_row(event, now)
+                stored = known.get(ident)
                 if stored is None:
-                    row = _to_db(event, now, 1, now)
-                    new_events.append(row)
-                    new_sources.append(_source_row(event, now))
-                    new_entities.extend(_entity_rows(event))
-                    existing[event.event_id] = row
-                    pending.add(event.event_id)
-                    known_sources.add((event.event_id, key))
-                    result.new += 1
-                elif (event.event_id, key) not in known_sources:
-                    conn.execute(sources_table.insert(), [_source_row(event, now)])
-                    known_sources.add((event.event_id, key))
-                    stored["source_count"] = (stored["source_count"] or 0) + 1
-                    conn.execute(
-                        events_table.update()
-                        .where(events_table.c.event_id == event.event_id)
-                        .values(source_count=stored["source_count"], updated_at=now)
-                    )
-                    result.updated += 1
-                elif stored["primary_source"] == key and self._changed(stored, event):
-                    row = _to_db(event, now, stored["source_count"], stored["first_seen"])
-                    conn.execute(
-                        events_table.update()
-                        .where(events_table.c.event_id == event.event_id)
-                        .values(**row)
-                    )
-                    self._update_source(conn, event)
-                    conn.execute(
-                        entities_table.delete().where(entities_table.c.event_id == event.event_id)
-                    )
-                    if ents := _entity_rows(event):
-                        conn.execute(entities_table.insert(), ents)
-                    existing[event.event_id] = row
-                    result.updated += 1
-                elif self._update_source(conn, event):
-                    result.updated += 1  # a secondary source re-sent with new evidence or date
-                else:
+                    inserted = conn.execute(sources_table.insert().values(**row))
+                    row["id"] = inserted.inserted_primary_key[0]  # type: ignore[index]
+                    touched[row["id"]] = row
+                    fresh.add(row["id"])
+                    continue
+                changed = {f: row[f] for f in _REPORT_FIELDS if stored[f] != row[f]}
+                if not changed:
                     result.unchanged += 1
-            if new_events:
-                conn.execute(events_table.insert(), new_events)
-                conn.execute(sources_table.insert(), new_sources)
-                if new_entities:
-                    conn.execute(entities_table.insert(), new_entities)
+                    continue
+                conn.execute(sources_table.update().where(src.id == stored["id"]).values(**changed))
+                touched[stored["id"]] = {**stored, **changed}
+            if touched:
+                self._remerge(conn, touched, fresh, now, result)
             status = "partial" if run.n_rejected else "ok"
             self._insert_run(conn, run, status, result)
         return result
 
+    def _remerge(
+        self,
+        conn: sa.Connection,
+        touched: dict[int, dict[str, Any]],
+        fresh: set[int],
+        now: str,
+        result: WriteResult,
+    ) -> None:
+        """Recompute the events that the touched reports belong to or now match."""
+        src = sources_table.c
+        component = self._component(conn, touched)
+        old_ids = {row["event_id"] for row in component.values()}
+        reports = [_as_report(row) for row in component.values()]
+        new_ids: set[str] = set()
+        for group in cluster(reports):
+            members = [reports[i] for i in group]
+            event = _event_row(members, now)
+            new_ids.add(event["event_id"])
+            member_ids = [m.payload["id"] for m in members]  # type: ignore[index]
+            for chunk in _chunks(member_ids):
+                conn.execute(
+                    sources_table.update()
+                    .where(src.id.in_(chunk), src.event_id != event["event_id"])
+                    .values(event_id=event["event_id"])
+                )
+            existing = conn.execute(
+                sa.select(events_table.c.first_seen).where(
+                    events_table.c.event_id == event["event_id"]
+                )
+            ).first()
+            if existing is not None:
+                event["first_seen"] = min(event["first_seen"], existing[0])
+                conn.execute(
+                    events_table.update()
+                    .where(events_table.c.event_id == event["event_id"])
+                    .values(**event)
+                )
+            else:
+                conn.execute(events_table.insert().values(**event))
+            conn.execute(
+                entities_table.delete().where(entities_table.c.event_id == event["event_id"])
+            )
+            if ents := _entity_rows(event):
+                conn.execute(entities_table.insert(), ents)
+            ours = [m.payload["id"] for m in members if m.payload["id"] in touched]  # type: ignore[index]
+            if ours:
+                # An event made only of this batch's new reports is new; else it changed.
+                if all(i in fresh for i in member_ids):
+                    result.new += 1
+                else:
+                    result.updated += 1
+        for chunk in _chunks(sorted(old_ids - new_ids)):
+            conn.execute(entities_table.delete().where(entities_table.c.event_id.in_(chunk)))
+            conn.execute(events_table.delete().where(events_table.c.event_id.in_(chunk)))
+
+    def _component(
+        self, conn: sa.Connection, touched: dict[int, dict[str, Any]]
+    ) -> dict[int, dict[str, Any]]:
+        """The touched reports, everything merged with them before, and everything that
+        matches them now, transitively: the part of the store whose events may change."""
+        src = sources_table.c
+        component: dict[int, dict[str, Any]] = {}
+        frontier = list(touched.values())
+        for row in frontier:
+            component[row["id"]] = row
+        mates_done: set[str] = set()
+        while frontier:
+            found: list[dict[str, Any]] = []
+            for row in frontier:
+                if row["event_id"] not in mates_done:
+                    mates_done.add(row["event_id"])
+                    mates = conn.execute(
+                        sa.select(sources_table).where(src.event_id == row["event_id"])
+                    )
+                    found += [dict(m) for m in mates.mappings() if m["id"] not in component]
+                report = _as_report(row)
+                lo = (
+                    Date.fromordinal(report.start) - timedelta(days=MAX_TOLERANCE + 366)
+                ).isoformat()
+                hi = (Date.fromordinal(report.end) + timedelta(days=MAX_TOLERANCE)).isoformat()
+                near = sa.and_(
+                    src.event_type == row["event_type"], src.date_start >= lo, src.date_start <= hi
+                )
+                query = sa.select(sources_table).where(
+                    sa.or_(near, src.doc_key == row["doc_key"]) if row["doc_key"] else near
+                )
+                for candidate in conn.execute(query).mappings():
+                    if candidate["id"] not in component and same_event(
+                        report, _as_report(dict(candidate))
+                    ):
+                        found.append(dict(candidate))
+            frontier = []
+            for row in found:
+                if row["id"] not in component:
+                    component[row["id"]] = row
+                    frontier.append(row)
+        return component
+
     def record_failed_run(self, run: RunInfo) -> None:
         with self.engine.begin() as conn:
             self._insert_run(conn, run, "failed", WriteResult())
-
-    @staticmethod
-    def _changed(stored: dict[str, Any], event: Event) -> bool:
-        incoming = _to_db(event, "", 0, "")
-        return any(stored.get(f) != incoming[f] for f in _CONTENT_FIELDS)
-
-    @staticmethod
-    def _update_source(conn: sa.Connection, event: Event) -> bool:
-        """Refresh one source's evidence and dates; True if anything changed."""
-        src = sources_table.c
-        where = sa.and_(src.event_id == event.event_id, src.source_key == event.source_key())
-        current = conn.execute(
-            sa.select(src.evidence, src.source_date, src.source_published, src.source_title).where(
-                where
-            )
-        ).one()
-        wanted = (event.evidence, event.date, event.source_published, event.source_title)
-        if tuple(current) == wanted:
-            return False
-        conn.execute(
-            sources_table.update()
-            .where(where)
-            .values(
-                evidence=event.evidence,
-                source_date=event.date,
-                source_published=event.source_published,
-                source_title=event.source_title,
-            )
-        )
-        return True
 
     @staticmethod
     def _insert_run(conn: sa.Connection, run: RunInfo, status: str, result: WriteResult) -> None:
@@ -375,11 +518,12 @@ class Store:
             ]
 
     def sources_for(self, event_id: str) -> list[dict[str, Any]]:
+        """Every report of the event, most authoritative first, then in arrival order."""
         with self.engine.connect() as conn:
             rows = conn.execute(
                 sa.select(sources_table)
                 .where(sources_table.c.event_id == event_id)
-                .order_by(sources_table.c.id)
+                .order_by(sources_table.c.rank, sources_table.c.id)
             ).mappings()
             return [dict(r) for r in rows]
 

@@ -56,9 +56,9 @@ def test_a_failed_write_leaves_the_store_unchanged(store: Store, fixtures, monke
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(store, "_insert_run", boom)
-    with pytest.raises(RuntimeError):
-        ingest_paths([CURATED], store)
+    summary = ingest_paths([CURATED], store)
     monkeypatch.setattr(store, "_insert_run", original)
+    assert summary.files[0].status == "failed" and "disk full" in summary.files[0].errors[0]
     assert store.count_events() == before
 
 

@@ -13,9 +13,6 @@ from ..schema import Event, PartialDate
 from .events import Document, Extractor
 
 MAX_BYTES = 20 * 1024 * 1024
-GOVERNMENT_URL = re.compile(
-    r"^https?://(?:[\w-]+\.)*[\w-]+\.gov/"
-)  # official records: confidence 1.0
 _DATE_LINE = re.compile(
     r"^\s*(?:date|published|fecha|publicado)?\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?:T[\d:.+\-]*Z?)?\s+",
     re.IGNORECASE,

@@ -116,11 +116,15 @@ class Extractor:
         act_event = self._act_event(doc)
         if act_event is not None:
             keep(act_event)
+        # An act's "has designated" is background, not news of the day it was signed.
+        publication_dates = act_event is None
         for _offset, sentence in split_sentences(doc.text):
             mentions = resolver.find(sentence)
             if len(sentence) > 2000:
                 continue  # a table or a list run together: not a sentence to read events from
-            for event in self._sentence_events(doc, sentence, mentions, language):
+            for event in self._sentence_events(
+                doc, sentence, mentions, language, publication_dates
+            ):
                 keep(event)
         events = []
         for event in _merge_partial(list(best.values())):
@@ -139,9 +143,14 @@ class Extractor:
     # --- one sentence -------------------------------------------------------------
 
     def _sentence_events(
-        self, doc: Document, sentence: str, mentions: list[DateMention], language: str
+        self,
+        doc: Document,
+        sentence: str,
+        mentions: list[DateMention],
+        language: str,
+        publication_dates: bool = True,
     ) -> list[Event]:
-        if not mentions and not _AUXILIARY.search(sentence):
+        if not mentions and not (publication_dates and _AUXILIARY.search(sentence)):
             return []  # no date and no "has issued": no event, whatever the words
         folded = fold_keep_length(sentence)
         triggers_all = find_triggers(folded)
@@ -159,7 +168,9 @@ class Extractor:
             trigger = self._primary(triggers, clause_amounts)
             if trigger is None:
                 continue
-            dated = self._date_for(doc, sentence, folded, start, end, trigger, mentions)
+            dated = self._date_for(
+                doc if publication_dates else None, folded, start, end, trigger, mentions
+            )
             if dated is None:
                 continue
             when, mention, confidence = dated
@@ -199,9 +210,11 @@ class Extractor:
         return usable[0] if usable else None
 
     @staticmethod
-    def _date_for(doc: Document, sentence: str, folded: str, start: int, end: int,
+    def _date_for(doc: Document | None, folded: str, start: int, end: int,
                   trigger: Trigger, mentions: list[DateMention],
                   ) -> tuple[PartialDate, DateMention | None, float] | None:  # fmt: skip
+        """The mention nearest the trigger; else, for a news report (``doc``) whose verb
+        says the event just happened, the publication date."""
         resolved = [m for m in mentions if m.value is not None]
         in_clause = [m for m in resolved if start <= m.start < end]
         mention = _nearest(in_clause or resolved, trigger.start)
@@ -210,7 +223,11 @@ class Extractor:
             return mention.value, mention, confidence  # type: ignore[return-value]
         if any(m.value is None for m in mentions):
             return None  # the sentence has a date we could not resolve: do not guess
-        if doc.published is not None and JUST_HAPPENED.search(folded[start:end]):
+        if (
+            doc is not None
+            and doc.published is not None
+            and JUST_HAPPENED.search(folded[start:end])
+        ):
             return PartialDate.from_date(doc.published), None, 0.7
         return None
 
@@ -243,8 +260,9 @@ class Extractor:
         act = detect_act(doc.title, doc.text, fallback)
         if act is None:
             return None
-        # Targets: what the title names, and the organizations and people the opening
-        # text names (every act mentions the United States; that is not a target).
+        # Targets: what the title names (places and topics too), and the organizations
+        # and people the opening text names: every act mentions the United States, and a
+        # loan-forgiveness order that mentions cartels in passing is not about them.
         in_title = [m.entity for m in self.gazetteer.find(doc.title)]
         in_head = [
             m.entity

@@ -11,7 +11,7 @@ from ..schema import fold
 from .textnorm import fold_keep_length, strip_accents_keep_length
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "entities.yaml"
-KINDS = ("organization", "person", "agency", "country", "operation")
+KINDS = ("organization", "person", "agency", "country", "operation", "topic")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from ..errors import Notice, RecordError, SourceError
 from ..extract.documents import (
-    GOVERNMENT_URL,
     extract_documents,
     leading_date,
     parse_published,
@@ -18,6 +17,7 @@ from ..extract.documents import (
     title_from_path,
 )
 from ..extract.events import Document
+from ..merge import GOVERNMENT_URL
 from ..schema import Event
 
 NAME = "html"

@@ -1,0 +1,294 @@
+"""One event per real-world event: which reports are the same event, which report speaks
+for it, and where reports disagree.
+
+Reports are blocked by event type and sorted by date; each is compared only with the
+reports that start within the widest tolerance after it (a sliding window), so merging
+is O(n log n), never a scan of all pairs. Matches are symmetric and the clusters are the
+connected components of the match graph, so the result does not depend on the order in
+which sources were ingested; the event id is the id of the most authoritative report.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .schema import fold
+
+# Signing vs publication vs effective dates of one act can be days apart.
+TOLERANCE_DAYS = {"directive": 10, "designation": 10, "delisting": 10}
+DEFAULT_TOLERANCE = 1  # a report dated the day after the event
+MAX_TOLERANCE = max(TOLERANCE_DAYS.values())
+# Subtypes that name different legal acts: an FTO and an SDGT designation of the same
+# groups on the same day are two events.
+DISTINCT_SUBTYPES = {
+    "designation": {"fto", "sdgt"},
+    "directive": {"executive_order", "proclamation", "memorandum", "notice", "determination"},
+}
+# Adapters whose records are the government's own: they speak for the event.
+RECORD_ADAPTERS = frozenset({"federal_register", "fto_list"})
+DOCUMENT_ADAPTERS = frozenset({"markdown", "html", "text", "feed"})
+GOVERNMENT_URL = re.compile(r"^https?://(?:[\w-]+\.)*[\w-]+\.gov/")
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "as",
+        "at",
+        "from",
+        "into",
+        "over",
+        "under",
+        "against",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "us",
+        "u",
+        "s",
+        "united",
+        "states",
+        "america",
+        "american",
+        "president",
+        "presidential",
+        "donald",
+        "j",
+        "trump",
+        "executive",
+        "order",
+        "orders",
+        "proclamation",
+        "memorandum",
+        "fact",
+        "sheet",
+        "el",
+        "la",
+        "los",
+        "las",
+        "de",
+        "del",
+        "y",
+        "en",
+        "por",
+        "para",
+        "con",
+        "un",
+        "una",
+        "que",
+        "se",
+        "al",
+    ]
+)
+_WORD = re.compile(r"\w+")
+
+
+def title_tokens(title: str) -> frozenset[str]:
+    """Content words of a title, lightly stemmed: 'Designating' and 'designates' agree."""
+    words = set()
+    for w in _WORD.findall(fold(title)):
+        if w in _STOPWORDS or w.isdigit():
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if len(w) > len(suffix) + 3 and w.endswith(suffix):
+                w = w[: -len(suffix)]
+                break
+        words.add(w)
+    return frozenset(words)
+
+
+@dataclass
+class Report:
+    """What one source said about one event, as the merger needs it."""
+
+    report_id: str
+    event_type: str
+    subtype: str
+    date: str
+    precision: str
+    start: int  # date_start as a day number (date.toordinal())
+    end: int
+    targets: frozenset[str]
+    title: frozenset[str]
+    key: str = ""  # a document number shared by the records of one act
+    amount: float | None = None
+    rank: int = 3  # 0 government record, 1 official act document, 2 curated, 3 other
+    confidence: float = 1.0
+    source: str = ""  # for conflict messages
+    payload: object = field(default=None, compare=False)
+
+    def authority(self) -> tuple[int, int, float, str]:
+        return (self.rank, PRECISION_RANK.get(self.precision, 4), -self.confidence, self.report_id)
+
+
+def strong_names(names: Iterable[str]) -> list[str]:
+    """The names that tell events apart: organizations, people, operations, and names
+    the gazetteer does not know. Countries, agencies and topics ("cartels") recur in
+    unrelated acts of the same week, so they do not make two reports one event."""
+    from .extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    strong = []
+    for name in names:
+        entity = gazetteer.entities.get(fold(name))
+        if entity is None or entity.kind in ("organization", "person", "operation"):
+            if entity is None or not entity.actor:
+                strong.append(name)
+    return strong
+
+
+def authority_rank(adapter: str, source_url: str, confidence: float) -> int:
+    """0 a government record (Federal Register, FTO list); 1 an official act read from a
+    .gov document; 2 the analyst's curated rows; 3 anything else (news, extraction)."""
+    if adapter in RECORD_ADAPTERS:
+        return 0
+    if (
+        adapter in DOCUMENT_ADAPTERS
+        and confidence >= 1.0
+        and GOVERNMENT_URL.match(source_url or "")
+    ):
+        return 1
+    return 2 if adapter == "csv" else 3
+
+
+def tolerance(event_type: str) -> int:
+    return TOLERANCE_DAYS.get(event_type, DEFAULT_TOLERANCE)
+
+
+def _similar_titles(a: frozenset[str], b: frozenset[str]) -> bool:
+    small = min(len(a), len(b))
+    return small >= 2 and len(a & b) / small >= 0.6
+
+
+def same_event(a: Report, b: Report) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    if a.key and a.key == b.key:
+        return True
+    distinct = DISTINCT_SUBTYPES.get(a.event_type, set())
+    if a.subtype in distinct and b.subtype in distinct and a.subtype != b.subtype:
+        return False
+    gap = max(0, max(a.start, b.start) - min(a.end, b.end))
+    if gap > tolerance(a.event_type):
+        return False
+    if a.targets and b.targets:
+        return len(a.targets & b.targets) / min(len(a.targets), len(b.targets)) >= 0.5
+    return _similar_titles(a.title, b.title)
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def cluster(reports: Sequence[Report]) -> list[list[int]]:
+    """Indices of ``reports`` grouped into events (each group sorted by authority).
+
+    Blocking: reports that share a document key; reports that share a target (the only
+    way two targeted reports can match); and, for reports without targets, a title word
+    (the only way they can match anything). Within a block, a sorted sweep compares each
+    report with those starting within the tolerance window.
+    """
+    uf = _UnionFind(len(reports))
+    by_key: dict[str, int] = {}
+    target_blocks: dict[tuple[str, str], list[int]] = {}
+    word_blocks: dict[tuple[str, str], list[int]] = {}
+    for i, r in enumerate(reports):
+        if r.key:
+            uf.union(by_key.setdefault(f"{r.event_type}|{r.key}", i), i)
+        for t in r.targets:
+            target_blocks.setdefault((r.event_type, t), []).append(i)
+        if not r.targets:
+            for w in r.title:
+                word_blocks.setdefault((r.event_type, w), []).append(i)
+    for block in target_blocks.values():
+        _sweep(reports, block, block, uf)
+    # An untargeted report may match any report with a title word in common.
+    for i, r in enumerate(reports):
+        for w in r.title:
+            words = word_blocks.get((r.event_type, w))
+            if words:
+                _sweep(reports, [i], words, uf)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(reports)):
+        groups.setdefault(uf.find(i), []).append(i)
+    return [sorted(g, key=lambda i: reports[i].authority()) for g in groups.values()]
+
+
+def _sweep(reports: Sequence[Report], probes: list[int], block: list[int], uf: _UnionFind) -> None:
+    """Compare each probe with the block's reports that are near it in time."""
+    if len(block) == 1 and probes == block:
+        return
+    block.sort(key=lambda j: reports[j].start)
+    starts = [reports[j].start for j in block]
+    longest = max(reports[j].end - reports[j].start for j in block)
+    for i in probes:
+        a = reports[i]
+        lo = bisect_left(starts, a.start - MAX_TOLERANCE - longest)
+        hi = bisect_right(starts, a.end + MAX_TOLERANCE)
+        for j in block[lo:hi]:
+            if j != i and uf.find(i) != uf.find(j) and same_event(a, reports[j]):
+                uf.union(i, j)
+
+
+def _money(value: float) -> str:
+    return f"${value / 1e6:g}M" if value >= 1e6 else f"${value:,.0f}"
+
+
+def conflicts(members: Iterable[Report]) -> str:
+    """A short reason when the reports of one event disagree, else ''."""
+    members = list(members)
+    reasons = []
+    amounts: dict[float, str] = {}
+    for r in members:
+        if r.amount is not None:
+            amounts.setdefault(r.amount, r.source)
+    if len(amounts) > 1:
+        shown = " vs ".join(f"{_money(a)} ({s})" for a, s in sorted(amounts.items()))
+        reasons.append(f"amounts differ: {shown}")
+    days = sorted({(r.start, r.date, r.source) for r in members if r.precision == "day"})
+    if days and days[-1][0] - days[0][0] > tolerance(members[0].event_type):
+        reasons.append(
+            f"dates differ: {days[0][1]} ({days[0][2]}) vs {days[-1][1]} ({days[-1][2]})"
+        )
+    return "; ".join(reasons)

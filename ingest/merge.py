@@ -160,9 +160,10 @@ def strong_names(names: Iterable[str]) -> list[str]:
     strong = []
     for name in names:
         entity = gazetteer.entities.get(fold(name))
-        if entity is None or entity.kind in ("organization", "person", "operation"):
-            if entity is None or not entity.actor:
-                strong.append(name)
+        if entity is None or (
+            entity.kind in ("organization", "person", "operation") and not entity.actor
+        ):
+            strong.append(name)
     return strong
 
 

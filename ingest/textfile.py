@@ -26,7 +26,7 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def head(path: Path, size: int = 4096) -> str:
+def head(path: Path, size: int = 65536) -> str:
     """The first bytes of a file as text, for format sniffing; never raises on bad bytes."""
     with path.open("rb") as fh:
         return fh.read(size).decode("utf-8", errors="replace").lstrip("\ufeff")

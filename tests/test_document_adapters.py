@@ -172,3 +172,9 @@ def test_real_white_house_acts_are_dated_by_their_signing_lines():
         act = next(e for e in events if e.confidence == 1.0)
         assert (act.date, act.event_type, act.subtype) == (day, "directive", subtype), name
         assert targets <= set(act.targets), name
+
+
+def test_reading_the_same_page_twice_gives_the_same_events(fixtures: Path):
+    first = split(html_page.parse(fixtures / "documents" / "article.html"))[0]
+    second = split(html_page.parse(fixtures / "documents" / "article.html"))[0]
+    assert [e.event_id for e in first] == [e.event_id for e in second] and first

@@ -26,7 +26,15 @@ from typing import Protocol
 from ..errors import Notice, RecordError
 from ..schema import Event
 from ..textfile import head
-from . import curated_csv, feed, html_page, markdown_document, text_document
+from . import (
+    curated_csv,
+    federal_register,
+    feed,
+    fto_list,
+    html_page,
+    markdown_document,
+    text_document,
+)
 
 
 class Adapter(Protocol):
@@ -42,7 +50,15 @@ class Adapter(Protocol):
 
 
 # Order matters for detection: more specific formats before general ones.
-_MODULES: tuple[ModuleType, ...] = (curated_csv, markdown_document, html_page, feed, text_document)
+_MODULES: tuple[ModuleType, ...] = (
+    federal_register,
+    fto_list,
+    curated_csv,
+    markdown_document,
+    feed,
+    html_page,
+    text_document,
+)
 ADAPTERS: dict[str, Adapter] = {m.NAME: m for m in _MODULES}  # type: ignore[misc]
 
 
@@ -63,5 +79,6 @@ def detect_format(path: Path) -> Adapter | None:
     for adapter in candidates:
         if adapter.sniff(text):
             return adapter
-    # No content match: the extension's own adapter will say precisely what is wrong.
-    return candidates[0]
+    # No content match: the most general adapter for the extension (listed last) will
+    # say precisely what is wrong.
+    return candidates[-1]

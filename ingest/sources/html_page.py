@@ -41,7 +41,8 @@ def page_document(html: str, name: str, fallback_title: str = "") -> Document:
             include_comments=False,
             include_tables=False,
             favor_precision=True,
-            deduplicate=True,
+            # no deduplicate=True: its cache is process-wide, so a second read of the
+            # same page would lose paragraphs and re-ingesting would not be a no-op
         )
         or ""
     )

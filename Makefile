@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-BUNDLED := data/curated data/samples
+BUNDLED := data/curated data/records data/samples
 HOST ?= 127.0.0.1
 PORT ?= 8050
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ingest.query import EventIndex, day_number
 from ingest.schema import EVENT_TYPE_LABELS, EVENT_TYPES, PartialDate
 
 # Okabe-Ito, safe for the common colour-vision deficiencies, then darker extras.
@@ -33,6 +35,12 @@ PALETTE: dict[str, str] = dict(
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def _is_new(part: pd.DataFrame, new_since: str | None) -> list[bool]:
+    if not new_since:
+        return [False] * len(part)
+    return [bool(f) and f[:10] > new_since for f in part["first_seen"].fillna("")]
+
+
 def date_label(date: str, precision: str) -> str:
     """A date as precise as it is known: '2025-08-07', 'week of 2025-07-28', 'Mar 2020', '1997'."""
     if precision == "month":
@@ -55,14 +63,36 @@ def amount_label(amount: object, currency: str) -> str:
     return f"${text}" if currency in ("USD", "") else f"{text} {currency}"
 
 
-def timeline_figure(df: pd.DataFrame, selected_id: str | None = None) -> go.Figure:
-    """One lane per event type; day events as points, month/year events as spans over
-    their period with a point at the middle; the selected event ringed."""
+def entity_lane(actors: list[str], targets: list[str]) -> str:
+    return targets[0] if targets else actors[0] if actors else "(no entity)"
+
+
+def timeline_figure(
+    df: pd.DataFrame,
+    selected_id: str | None = None,
+    lanes: str = "type",
+    new_since: str | None = None,
+) -> go.Figure:
+    """Day events as points, week/month/year events as spans over their period with a
+    point at the middle; one lane per event type (or per entity); colour by type; size by
+    number of sources; the selected event ringed in black, events first seen after
+    ``new_since`` in orange."""
     fig = go.Figure()
-    lanes = [t for t in EVENT_TYPES if t in set(df["event_type"])]
-    for event_type in lanes:
+    if lanes == "entity" and not df.empty:
+        lane_of = pd.Series(
+            [entity_lane(a, t) for a, t in zip(df["actors"], df["targets"], strict=True)],
+            index=df.index,
+        )
+        top = list(lane_of.value_counts().index[:15])
+        lane_of = lane_of.where(lane_of.isin(top), "Other entities")
+        lane_order = [*top, "Other entities"] if (lane_of == "Other entities").any() else top
+    else:
+        lane_of = df["event_type"].map(EVENT_TYPE_LABELS)
+        lane_order = [EVENT_TYPE_LABELS[t] for t in EVENT_TYPES if t in set(df["event_type"])]
+    for event_type in [t for t in EVENT_TYPES if t in set(df["event_type"])]:
         part = df[df["event_type"] == event_type]
         label = EVENT_TYPE_LABELS[event_type]
+        lane = lane_of[part.index]
         start = pd.to_datetime(part["date_start"])
         end = pd.to_datetime(part["date_end"]) + pd.Timedelta(hours=23, minutes=59)
         middle = start + (end - start) / 2
@@ -100,7 +130,7 @@ def timeline_figure(df: pd.DataFrame, selected_id: str | None = None) -> go.Figu
         fig.add_trace(
             go.Scatter(
                 x=middle,
-                y=[label] * len(part),
+                y=list(lane),
                 mode="markers",
                 name=label,
                 legendgroup=event_type,
@@ -108,8 +138,18 @@ def timeline_figure(df: pd.DataFrame, selected_id: str | None = None) -> go.Figu
                     "color": PALETTE[event_type],
                     "size": [10 + 3 * min(int(n), 5) for n in part["source_count"]],
                     "line": {
-                        "color": ["#000" if i == selected_id else "#fff" for i in part["event_id"]],
-                        "width": [3 if i == selected_id else 1 for i in part["event_id"]],
+                        "color": [
+                            "#000" if i == selected_id else "#E69F00" if new else "#fff"
+                            for i, new in zip(
+                                part["event_id"], _is_new(part, new_since), strict=True
+                            )
+                        ],
+                        "width": [
+                            3 if i == selected_id else 3 if new else 1
+                            for i, new in zip(
+                                part["event_id"], _is_new(part, new_since), strict=True
+                            )
+                        ],
                     },
                 },
                 customdata=customdata,
@@ -121,14 +161,14 @@ def timeline_figure(df: pd.DataFrame, selected_id: str | None = None) -> go.Figu
         )
     fig.update_layout(
         margin={"l": 130, "r": 20, "t": 10, "b": 40},
-        height=max(260, 60 + 42 * len(lanes)),
+        height=max(260, 60 + 42 * len(lane_order)),
         showlegend=False,
         plot_bgcolor="#fafafa",
         hoverlabel={"align": "left"},
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#e5e5e5"},
         yaxis={
             "categoryorder": "array",
-            "categoryarray": [EVENT_TYPE_LABELS[t] for t in reversed(lanes)],
+            "categoryarray": list(reversed(lane_order)),
         },
         clickmode="event",
         uirevision="timeline",  # keep the user's zoom across filter changes
@@ -145,4 +185,147 @@ def timeline_figure(df: pd.DataFrame, selected_id: str | None = None) -> go.Figu
         )
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
+    return fig
+
+
+# --- level of detail -------------------------------------------------------------------
+
+POINTS_MAX = 2000  # above this many events in view, draw counts instead of points
+_DAY = np.timedelta64(1, "D")
+
+
+def bucket_for(days: int) -> str:
+    """The count bucket for a window of ``days``: day, week or month."""
+    return "day" if days <= 180 else "week" if days <= 4 * 366 else "month"
+
+
+def counts_figure(
+    index: EventIndex, rows: np.ndarray, x0: int, x1: int, lanes: str = "type"
+) -> dict:
+    """Events per lane and time bucket as a heatmap: a few kilobytes however many events."""
+    bucket = bucket_for(x1 - x0)
+    start = index.start[rows].astype("datetime64[D]")
+    if bucket == "month":
+        keys = start.astype("datetime64[M]")
+        first = np.datetime64(int(x0), "D").astype("datetime64[M]")
+        last = np.datetime64(int(x1), "D").astype("datetime64[M]")
+        edges = np.arange(first, last + 1)
+        pos = (keys - first).astype(np.int64)
+        labels = [str(e) + "-01" for e in edges]
+    else:
+        size = 1 if bucket == "day" else 7
+        first_day = (
+            int(x0) - (int(x0) + 3) % 7 if bucket == "week" else int(x0)
+        )  # weeks start Monday
+        pos = (start.astype(np.int64) - first_day) // size
+        n = (int(x1) - first_day) // size + 1
+        edges = np.datetime64(first_day, "D") + np.arange(n) * size * _DAY
+        labels = [str(e) for e in edges]
+    if lanes == "entity":
+        df = index.frame(rows)
+        names = pd.Series(
+            [entity_lane(a, t) for a, t in zip(df["actors"], df["targets"], strict=True)]
+        )
+        top = list(names.value_counts().index[:15])
+        lane_names = [*top, "Other entities"]
+        lane_idx = (
+            names.map({n: i for i, n in enumerate(top)}).fillna(len(top)).to_numpy(dtype=np.int64)
+        )
+    else:
+        lane_names = [EVENT_TYPE_LABELS[t] for t in EVENT_TYPES]
+        lane_idx = index.type_code[rows].astype(np.int64)
+    n_buckets = len(labels)
+    ok = (pos >= 0) & (pos < n_buckets)
+    counts = np.bincount(lane_idx[ok] * n_buckets + pos[ok], minlength=len(lane_names) * n_buckets)
+    z = counts.reshape(len(lane_names), n_buckets)
+    used = [i for i in range(len(lane_names)) if z[i].any()]
+    return {
+        "data": [
+            {
+                "type": "heatmap",
+                "x": labels,
+                "y": [lane_names[i] for i in used],
+                "z": z[used].tolist(),
+                "colorscale": "Cividis",
+                "xgap": 1,
+                "ygap": 3,
+                "hovertemplate": f"%{{y}}<br>{bucket} of %{{x}}: %{{z}} events<extra></extra>",
+                "colorbar": {"title": {"text": f"events / {bucket}"}, "thickness": 12},
+                "zmin": 0,
+            }
+        ],
+        "layout": {
+            "margin": {"l": 130, "r": 20, "t": 30, "b": 40},
+            "height": max(260, 60 + 42 * len(used)),
+            "plot_bgcolor": "#fafafa",
+            "xaxis": {
+                "type": "date",
+                "range": [str(np.datetime64(int(x0), "D")), str(np.datetime64(int(x1), "D"))],
+            },
+            "yaxis": {"autorange": "reversed"},
+            "uirevision": "timeline",
+            "annotations": [
+                {
+                    "text": f"{int(ok.sum()):,} events in view: counts per {bucket}; zoom in to see events",
+                    "showarrow": False,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0,
+                    "y": 1.08,
+                    "xanchor": "left",
+                    "font": {"size": 12, "color": "#444"},
+                }
+            ],
+        },  # fmt: skip
+    }
+
+
+def level_of_detail(
+    index: EventIndex,
+    rows: np.ndarray,
+    window: tuple[str, str] | None = None,
+    lanes: str = "type",
+    selected_id: str | None = None,
+    new_since: str | None = None,
+) -> tuple[dict, str, int]:
+    """The figure for what is in view: points when few enough, counts otherwise.
+    Returns (figure, "points" or "counts", events in view)."""
+    if window:
+        x0, x1 = day_number(window[0]), day_number(window[1])
+        in_view = rows[(index.end[rows] >= x0) & (index.start[rows] <= x1)]
+    else:
+        in_view = rows
+        x0 = int(index.start[rows].min()) if len(rows) else 0
+        x1 = int(index.end[rows].max()) if len(rows) else 0
+    if len(in_view) > POINTS_MAX:
+        return counts_figure(index, in_view, x0, x1, lanes), "counts", len(in_view)
+    fig = timeline_figure(index.frame(in_view), selected_id, lanes, new_since)
+    if window:
+        fig.update_xaxes(range=list(window))
+    return fig.to_plotly_json(), "points", len(in_view)
+
+
+def reward_figure(df: pd.DataFrame) -> go.Figure:
+    """Reward amounts over time as steps: each reward holds until the next."""
+    rewards = df[(df["event_type"] == "bounty") & df["amount"].notna()].sort_values("date_start")
+    fig = go.Figure(
+        go.Scatter(
+            x=list(rewards["date_start"]),
+            y=[float(a) for a in rewards["amount"]],
+            mode="lines+markers",
+            line={"shape": "hv", "color": PALETTE["bounty"], "width": 3},
+            marker={"size": 9},
+            customdata=[
+                amount_label(a, c)
+                for a, c in zip(rewards["amount"], rewards["currency"], strict=True)
+            ],
+            hovertemplate="%{x|%Y-%m-%d}: %{customdata}<extra></extra>",
+            name="Reward",
+        )
+    )
+    fig.update_layout(
+        margin={"l": 70, "r": 20, "t": 10, "b": 40}, height=280, plot_bgcolor="#fafafa",
+        yaxis={"title": {"text": "Reward (USD)"}, "tickformat": "$.2s", "rangemode": "tozero"},
+        xaxis={"type": "date"},
+    )  # fmt: skip
     return fig

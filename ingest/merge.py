@@ -32,6 +32,8 @@ RECORD_ADAPTERS = frozenset({"federal_register", "fto_list"})
 DOCUMENT_ADAPTERS = frozenset({"markdown", "html", "text", "feed"})
 GOVERNMENT_URL = re.compile(r"^https?://(?:[\w-]+\.)*[\w-]+\.gov/")
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+COMMON_WORD_SHARE = 0.01  # a title word in more than 1% of a type's reports...
+COMMON_WORD_FLOOR = 200  # ...and in more than 200 of them does not make a block
 
 _STOPWORDS = frozenset(
     [
@@ -234,20 +236,36 @@ def cluster(reports: Sequence[Report]) -> list[list[int]]:
     by_key: dict[str, int] = {}
     target_blocks: dict[tuple[str, str], list[int]] = {}
     word_blocks: dict[tuple[str, str], list[int]] = {}
+    # Words that most titles of a type carry ("order", "national") would make blocks as
+    # large as the type; a pair of titles similar enough to merge shares rarer words too
+    # (the price: two titles made only of such common words are not compared).
+    word_counts: dict[tuple[str, str], int] = {}
+    type_counts: dict[str, int] = {}
+    for r in reports:
+        type_counts[r.event_type] = type_counts.get(r.event_type, 0) + 1
+        for w in r.title:
+            word_counts[(r.event_type, w)] = word_counts.get((r.event_type, w), 0) + 1
+
+    def blocking_words(r: Report) -> list[str]:
+        limit = max(COMMON_WORD_FLOOR, type_counts[r.event_type] * COMMON_WORD_SHARE)
+        return [w for w in r.title if word_counts[(r.event_type, w)] <= limit]
+
     for i, r in enumerate(reports):
         if r.key:
             uf.union(by_key.setdefault(f"{r.event_type}|{r.key}", i), i)
         for t in r.targets:
             target_blocks.setdefault((r.event_type, t), []).append(i)
         if not r.targets:
-            for w in r.title:
+            for w in blocking_words(r):
                 word_blocks.setdefault((r.event_type, w), []).append(i)
     for block in target_blocks.values():
-        _sweep(reports, block, block, uf)
+        if len(block) > 1:
+            _sweep(reports, block, _Block(reports, block), uf)
     # An untargeted report may match any report with a title word in common.
+    sorted_words = {key: _Block(reports, block) for key, block in word_blocks.items()}
     for i, r in enumerate(reports):
-        for w in r.title:
-            words = word_blocks.get((r.event_type, w))
+        for w in blocking_words(r):
+            words = sorted_words.get((r.event_type, w))
             if words:
                 _sweep(reports, [i], words, uf)
     groups: dict[int, list[int]] = {}
@@ -256,18 +274,22 @@ def cluster(reports: Sequence[Report]) -> list[list[int]]:
     return [sorted(g, key=lambda i: reports[i].authority()) for g in groups.values()]
 
 
-def _sweep(reports: Sequence[Report], probes: list[int], block: list[int], uf: _UnionFind) -> None:
+class _Block:
+    """A block's reports sorted by start date, ready for window lookups."""
+
+    def __init__(self, reports: Sequence[Report], members: list[int]):
+        self.members = sorted(members, key=lambda j: reports[j].start)
+        self.starts = [reports[j].start for j in self.members]
+        self.longest = max(reports[j].end - reports[j].start for j in self.members)
+
+
+def _sweep(reports: Sequence[Report], probes: list[int], block: _Block, uf: _UnionFind) -> None:
     """Compare each probe with the block's reports that are near it in time."""
-    if len(block) == 1 and probes == block:
-        return
-    block.sort(key=lambda j: reports[j].start)
-    starts = [reports[j].start for j in block]
-    longest = max(reports[j].end - reports[j].start for j in block)
     for i in probes:
         a = reports[i]
-        lo = bisect_left(starts, a.start - MAX_TOLERANCE - longest)
-        hi = bisect_right(starts, a.end + MAX_TOLERANCE)
-        for j in block[lo:hi]:
+        lo = bisect_left(block.starts, a.start - MAX_TOLERANCE - block.longest)
+        hi = bisect_right(block.starts, a.end + MAX_TOLERANCE)
+        for j in block.members[lo:hi]:
             if j != i and uf.find(i) != uf.find(j) and same_event(a, reports[j]):
                 uf.union(i, j)
 

@@ -1,14 +1,20 @@
-"""Filtering events: the one function the CLI export and the dashboard both use."""
+"""Filtering events: one filter (``EventFilter``) and one implementation (``EventIndex``)
+for the CLI export and the dashboard.
+
+The index keeps rows sorted by start date: a date window is two binary searches; event
+types, confidence, corroboration and conflicts are vectorized masks over that slice;
+entities use an inverted index (entity -> row numbers); free text is searched only among
+the rows the other filters leave, on text folded once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from .schema import PartialDate, fold
+import numpy as np
+import pandas as pd
 
-if TYPE_CHECKING:
-    import pandas as pd
+from .schema import EVENT_TYPES, PartialDate, fold
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,10 @@ class EventFilter:
     types: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
     search: str = ""
+    min_confidence: float = 0.0
+    corroborated: bool = False  # at least two sources
+    conflicts_only: bool = False
+    sources: tuple[str, ...] = ()  # source titles
 
     def __post_init__(self) -> None:
         # Normalize early so a bad date fails here with a clear message, not deep in pandas.
@@ -36,10 +46,14 @@ class EventFilter:
         object.__setattr__(self, "types", tuple(t for t in self.types if t))
         object.__setattr__(self, "entities", tuple(e for e in self.entities if e))
         object.__setattr__(self, "search", (self.search or "").strip())
+        object.__setattr__(self, "sources", tuple(s for s in self.sources if s))
 
     @property
     def is_empty(self) -> bool:
-        return not (self.date_from or self.date_to or self.types or self.entities or self.search)
+        return not (
+            self.date_from or self.date_to or self.types or self.entities or self.search
+            or self.min_confidence or self.corroborated or self.conflicts_only or self.sources
+        )  # fmt: skip
 
     def filename(self, prefix: str = "timeline") -> str:
         """A file name that says what the export holds: timeline_2025-01-01_2025-12-31_bounty.csv"""
@@ -52,6 +66,10 @@ class EventFilter:
         parts += [_slug(e) for e in self.entities]
         if self.search:
             parts.append("search-" + _slug(self.search))
+        if self.corroborated:
+            parts.append("corroborated")
+        if self.conflicts_only:
+            parts.append("conflicts")
         name = "_".join(p for p in parts if p)
         return name[:150] + ".csv"
 
@@ -62,27 +80,107 @@ def _slug(text: str) -> str:
 
 
 def filter_events(df: pd.DataFrame, flt: EventFilter | None = None) -> pd.DataFrame:
-    """The rows of ``df`` (export columns, list columns as lists) that match ``flt``."""
+    """The rows of ``df`` (export columns, list columns as lists) that match ``flt``, in
+    date order. The dashboard keeps an ``EventIndex`` between interactions; a one-off
+    call (the CLI export) builds one: the same code answers both."""
     if flt is None or flt.is_empty or df.empty:
         return df
-    mask = None
+    index = EventIndex(df)
+    return index.frame(index.select(flt))
 
-    def both(m: pd.Series) -> None:
-        nonlocal mask
-        mask = m if mask is None else (mask & m)
 
-    if flt.date_from:
-        both(df["date_end"] >= flt.date_from)
-    if flt.date_to:
-        both(df["date_start"] <= flt.date_to)
-    if flt.types:
-        both(df["event_type"].isin(flt.types))
-    if flt.entities:
-        wanted = {fold(e) for e in flt.entities}
-        names = df["actors"] + df["targets"]
-        both(names.map(lambda ns: any(fold(n) in wanted for n in ns)))
-    if flt.search:
-        needle = fold(flt.search)
-        text = (df["title"].fillna("") + "\n" + df["evidence"].fillna("")).map(fold)
-        both(text.str.contains(needle, regex=False))
-    return df[mask] if mask is not None else df
+def day_number(iso: str) -> int:
+    """Days since 1970-01-01 for an ISO date (or a partial one: its first day)."""
+    return PartialDate.parse(iso).start.toordinal() - 719163
+
+
+class EventIndex:
+    def __init__(self, df: pd.DataFrame):
+        order = np.argsort(
+            pd.to_datetime(df["date_start"]).to_numpy().astype("datetime64[D]").astype(np.int64),
+            kind="stable",
+        )
+        self.df = df.iloc[order].reset_index(drop=True)
+        d = self.df
+        self.start = (
+            pd.to_datetime(d["date_start"]).to_numpy().astype("datetime64[D]").astype(np.int64)
+        )
+        self.end = pd.to_datetime(d["date_end"]).to_numpy().astype("datetime64[D]").astype(np.int64)
+        self.longest = int((self.end - self.start).max()) if len(d) else 0
+        self.type_code = pd.Categorical(d["event_type"], categories=list(EVENT_TYPES)).codes.astype(
+            np.int16
+        )
+        self.confidence = d["confidence"].to_numpy(dtype=np.float64)
+        self.source_count = d["source_count"].to_numpy(dtype=np.int64)
+        self.has_conflict = d["conflict"].astype(object).fillna("").astype(str).ne("").to_numpy()
+        self.source_title = d["source_title"].fillna("").to_numpy(dtype=object)
+        self._text: np.ndarray | None = None  # folded title + evidence, built on first search
+        postings: dict[str, list[int]] = {}
+        for column in ("actors", "targets"):
+            for row, names in enumerate(d[column]):
+                for name in names:
+                    postings.setdefault(fold(name), []).append(row)
+        self.postings = {k: np.unique(np.asarray(v, dtype=np.int64)) for k, v in postings.items()}
+
+    def __len__(self) -> int:
+        return len(self.df)
+
+    def _folded_text(self) -> np.ndarray:
+        if self._text is None:
+            titles = self.df["title"].fillna("").to_numpy(dtype=object)
+            evidence = self.df["evidence"].fillna("").to_numpy(dtype=object)
+            self._text = np.array(
+                [fold(f"{t}\n{e}") for t, e in zip(titles, evidence, strict=True)], dtype=object
+            )
+        return self._text
+
+    def select(self, flt: EventFilter | None) -> np.ndarray:
+        """Row numbers (in date order) of the events that match ``flt``."""
+        n = len(self.df)
+        if flt is None or flt.is_empty:
+            return np.arange(n)
+        lo, hi = 0, n
+        if flt.date_to:
+            hi = int(np.searchsorted(self.start, day_number(flt.date_to), side="right"))
+        if flt.date_from:
+            lo = int(
+                np.searchsorted(self.start, day_number(flt.date_from) - self.longest, side="left")
+            )
+        rows = np.arange(lo, hi)
+        mask = np.ones(len(rows), dtype=bool)
+        if flt.date_from:
+            mask &= self.end[lo:hi] >= day_number(flt.date_from)
+        if flt.types:
+            codes = [EVENT_TYPES.index(t) for t in flt.types if t in EVENT_TYPES]
+            mask &= np.isin(self.type_code[lo:hi], codes)
+        if flt.min_confidence:
+            mask &= self.confidence[lo:hi] >= flt.min_confidence
+        if flt.corroborated:
+            mask &= self.source_count[lo:hi] >= 2
+        if flt.conflicts_only:
+            mask &= self.has_conflict[lo:hi]
+        if flt.sources:
+            mask &= np.isin(self.source_title[lo:hi], list(flt.sources))
+        rows = rows[mask]
+        if flt.entities:
+            hits = [self.postings.get(fold(e), np.empty(0, dtype=np.int64)) for e in flt.entities]
+            rows = np.intersect1d(rows, np.unique(np.concatenate(hits)), assume_unique=True)
+        if flt.search and len(rows):
+            needle = fold(flt.search)
+            text = self._folded_text()[rows]
+            rows = rows[np.fromiter((needle in t for t in text), dtype=bool, count=len(rows))]
+        return rows
+
+    def frame(self, rows: np.ndarray) -> pd.DataFrame:
+        return self.df.iloc[rows]
+
+    def entities(self) -> list[str]:
+        names: dict[str, str] = {}
+        for column in ("actors", "targets"):
+            for row_names in self.df[column]:
+                for name in row_names:
+                    names.setdefault(fold(name), name)
+        return sorted(names.values(), key=str.casefold)
+
+    def source_titles(self) -> list[str]:
+        return sorted({t for t in self.source_title if t}, key=str.casefold)

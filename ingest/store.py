@@ -517,6 +517,17 @@ class Store:
                 for r in conn.execute(sa.select(runs_table).order_by(runs_table.c.id)).mappings()
             ]
 
+    def source_counts(self) -> list[tuple[str, int]]:
+        """Events per kind of source (adapter), most first."""
+        src = sources_table.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(src.adapter, sa.func.count(sa.distinct(src.event_id)))
+                .group_by(src.adapter)
+                .order_by(sa.func.count(sa.distinct(src.event_id)).desc())
+            ).all()
+        return [(str(a or ""), int(n)) for a, n in rows]
+
     def sources_for(self, event_id: str) -> list[dict[str, Any]]:
         """Every report of the event, most authoritative first, then in arrival order."""
         with self.engine.connect() as conn:

@@ -23,9 +23,10 @@ from pathlib import Path
 from ingest.merge import Report, cluster, title_tokens
 
 TYPES = ["designation", "bounty", "directive", "sanction", "military_action", "deployment", "legal"]
-WORDS = ("cartel terrorist organization reward sanction strike vessel boat order proclamation border "
-         "fentanyl venezuela mexico colombia network financier leader gang trafficking emergency "
-         "national security caribbean pacific navy treasury justice designation revenue oil").split()  # fmt: skip
+_VOCABULARY = """cartel terrorist organization reward sanction strike vessel boat order proclamation border
+fentanyl venezuela mexico colombia network financier leader gang trafficking emergency national
+security caribbean pacific navy treasury justice designation revenue oil"""
+WORDS = _VOCABULARY.split()
 
 
 def synthetic_reports(n_reports: int, seed: int = 11) -> tuple[list[Report], int]:

@@ -16,7 +16,15 @@ from ingest.schema import COLUMNS, EVENT_TYPE_LABELS, LABELS, LIST_COLUMNS
 
 from .figures import amount_label, date_label
 
-GRID_COLUMNS: tuple[str, ...] = ("date", "event_type", "title", "targets", "amount", "source_count", "conflict")
+GRID_COLUMNS: tuple[str, ...] = (
+    "date",
+    "event_type",
+    "title",
+    "targets",
+    "amount",
+    "source_count",
+    "conflict",
+)
 
 
 def safe_href(url: str | None) -> str | None:

@@ -463,6 +463,24 @@ class Store:
                     frontier.append(row)
         return component
 
+    def bulk_load(self, events: Sequence[Event], run: RunInfo, batch: int = 20_000) -> int:
+        """Insert events already known to be distinct (each its own event, one source),
+        without the merge pass: for loading large generated or restored data sets fast.
+        Returns the number of events written."""
+        now = utc_now()
+        with self.engine.begin() as conn:
+            for i in range(0, len(events), batch):
+                chunk = events[i : i + batch]
+                reports = [_report_row(e, now) for e in chunk]
+                conn.execute(sources_table.insert(), reports)
+                rows = [_event_row([_as_report({**report, "id": None})], now) for report in reports]
+                conn.execute(events_table.insert(), rows)
+                if entities := [ent for r in rows for ent in _entity_rows(r)]:
+                    conn.execute(entities_table.insert(), entities)
+            result = WriteResult(new=len(events))
+            self._insert_run(conn, run, "ok", result)
+        return len(events)
+
     def record_failed_run(self, run: RunInfo) -> None:
         with self.engine.begin() as conn:
             self._insert_run(conn, run, "failed", WriteResult())

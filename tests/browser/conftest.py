@@ -59,9 +59,13 @@ def serve(tmp_path: Path) -> Iterator:
     """Call with paths to ingest; returns a running server over a fresh store."""
     started: list[Served] = []
 
-    def _serve(*paths: Path) -> Served:
+    def _serve(*paths: Path, synthetic: int = 0) -> Served:
         store = Store(f"sqlite:///{tmp_path / f'browser{len(started)}.db'}")
         ingest_paths(list(paths), store)
+        if synthetic:
+            from bench.synthetic_events import load_synthetic
+
+            load_synthetic(store, synthetic)
         served = Served(store).__enter__()
         started.append(served)
         return served

@@ -1,0 +1,82 @@
+"""The analyst dashboard in a real headless Chromium: level of detail, shared links,
+entity pages, linked selection."""
+
+from urllib.parse import quote
+
+import pytest
+
+from ingest.query import EventFilter, filter_events
+from tests.browser.test_dashboard_browser import click_first_point, wait_count
+from tests.conftest import CURATED
+
+pytestmark = pytest.mark.browser
+
+
+def test_zooming_in_replaces_counts_with_points(serve, page):
+    served = serve(synthetic=6000)
+    page.goto(served.url)
+    wait_count(page, "6,000 of 6,000 events")
+    page.wait_for_selector("#timeline .heatmaplayer", timeout=15000)  # counts, not points
+    assert "counts per" in page.inner_text("#view-mode")
+    assert page.locator("#timeline .scatterlayer .trace .points path").count() == 0
+    # Zoom the way a drag does: Plotly's relayout of the x range.
+    page.evaluate(
+        """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
+                   return Plotly.relayout(gd, {'xaxis.range': ['2020-03-01', '2020-03-20']}); }"""
+    )
+    page.wait_for_function(
+        "() => document.querySelector('#view-mode').innerText.includes('Zoomed')", timeout=15000
+    )
+    page.wait_for_selector("#timeline .scatterlayer .trace .points path", timeout=15000)
+    assert "x0=2020-03-01" in page.url and "x1=2020-03-20" in page.url  # the window is in the link
+    assert not page.js_errors
+
+
+def test_a_shared_link_restores_the_same_view(serve, page):
+    served = serve(CURATED)
+    query = "?from=2025-01-01&to=2025-12-31&type=bounty&entity=Nicolas+Maduro"
+    expected = filter_events(
+        served.store.load_events(),
+        EventFilter("2025-01-01", "2025-12-31", ("bounty",), ("Nicolas Maduro",)),
+    )
+    total = served.store.count_events()
+    page.goto(served.url + query)
+    wait_count(page, f"{len(expected)} of {total} events")
+    assert len(expected) == 2  # $25M in January, $50M in August
+    assert "Reward / bounty" in page.inner_text("#filter-types")
+    assert "Nicolas Maduro" in page.inner_text("#filter-entities")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#grid .ag-center-cols-container .ag-row').length === n",
+        arg=len(expected),
+        timeout=10000,
+    )
+    assert page.url.endswith(query)
+
+
+def test_clicking_an_event_selects_its_row_and_shows_its_sources(serve, page):
+    served = serve(CURATED)
+    page.goto(served.url + "?type=military_action")
+    n = len(filter_events(served.store.load_events(), EventFilter(types=("military_action",))))
+    wait_count(page, f"{n} of {served.store.count_events()} events")
+    page.wait_for_timeout(300)
+    click_first_point(page)
+    page.wait_for_selector("#detail .sources a", timeout=10000)
+    page.wait_for_selector("#grid .ag-row-selected", timeout=10000)
+    selected = page.locator("#grid .ag-center-cols-container .ag-row-selected").first.inner_text()
+    assert page.locator("#detail h3").inner_text().split()[0] in selected
+
+
+def test_entity_page_draws_the_reward_steps(serve, page):
+    served = serve(CURATED)
+    page.goto(served.url + "entity/" + quote("Nicolas Maduro", safe=""))
+    page.wait_for_selector("#reward-chart .js-plotly-plot", timeout=15000)
+    amounts = page.evaluate(
+        "() => Array.from(document.querySelector('#reward-chart .js-plotly-plot').data[0].y)"
+    )
+    dates = page.evaluate(
+        "() => Array.from(document.querySelector('#reward-chart .js-plotly-plot').data[0].x)"
+    )
+    assert amounts == [15_000_000, 25_000_000, 50_000_000]
+    assert dates == ["2020-03-26", "2025-01-10", "2025-08-07"]
+    assert "Nicolas Maduro" in page.inner_text(".entity-page h2")
+    assert not page.js_errors

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from urllib.parse import parse_qs, urlencode
 
 from ingest.query import EventFilter
@@ -13,25 +13,15 @@ LANES = ("type", "entity")
 
 
 @dataclass(frozen=True)
-class ViewState:
-    date_from: str | None = None
-    date_to: str | None = None
-    types: tuple[str, ...] = ()
-    entities: tuple[str, ...] = ()
-    search: str = ""
-    min_confidence: float = 0.0
-    corroborated: bool = False
-    conflicts_only: bool = False
-    sources: tuple[str, ...] = ()
+class ViewState(EventFilter):
+    """The shared filter plus what only the dashboard's view has."""
+
     lanes: str = "type"
     window: tuple[str, str] | None = None  # the zoomed x range, ISO dates
     new_since: str | None = None
 
     def filter(self) -> EventFilter:
-        return EventFilter(
-            self.date_from, self.date_to, self.types, self.entities, self.search,
-            self.min_confidence, self.corroborated, self.conflicts_only, self.sources,
-        )  # fmt: skip
+        return EventFilter(**{f.name: getattr(self, f.name) for f in fields(EventFilter)})
 
 
 def _date(value: str | None) -> str | None:

@@ -25,6 +25,15 @@ def db_option(func):  # type: ignore[no-untyped-def]
     )
 
 
+def published_option(func):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--published",
+        metavar="YYYY-MM-DD",
+        callback=lambda c, p, v: _date_option(v),
+        help="Publication date for documents that carry none (resolves 'on Thursday').",
+    )(func)
+
+
 def _open_store(db_url: str | None):  # type: ignore[no-untyped-def]
     from .store import Store
 
@@ -48,12 +57,7 @@ def main() -> None:
     "--format", "fmt", metavar="NAME", help="Read every file with this adapter (see `formats`)."
 )
 @click.option("--strict", is_flag=True, help="Roll back a whole file when any record in it is bad.")
-@click.option(
-    "--published",
-    metavar="YYYY-MM-DD",
-    callback=lambda c, p, v: _date_option(v),
-    help="Publication date for documents that carry none (resolves 'on Thursday').",
-)
+@published_option
 @click.option(
     "--watchlist",
     "watchlist_path",
@@ -150,12 +154,7 @@ def _date_option(value: str | None) -> str | None:
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--published",
-    metavar="YYYY-MM-DD",
-    callback=lambda c, p, v: _date_option(v),
-    help="Publication date, when the document carries none.",
-)
+@published_option
 @click.option(
     "--format",
     "out_format",
@@ -242,6 +241,14 @@ class _NoBar:
     help="Actor or target; repeat for several.",
 )
 @click.option("--search", default="", metavar="TEXT", help="Text in the title or evidence.")
+@click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, help="Lowest confidence kept."
+)
+@click.option("--corroborated", is_flag=True, help="Only events with two or more sources.")
+@click.option("--conflicts", is_flag=True, help="Only events whose sources disagree.")
+@click.option(
+    "--source", "sources", multiple=True, metavar="TITLE", help="Source title; repeat for several."
+)
 @db_option
 def export(
     out: Path,
@@ -250,6 +257,10 @@ def export(
     types: tuple[str, ...],
     entities: tuple[str, ...],
     search: str,
+    min_confidence: float,
+    corroborated: bool,
+    conflicts: bool,
+    sources: tuple[str, ...],
     db_url: str | None,
 ) -> None:
     """Write the events matching the filters as CSV (the contract columns)."""
@@ -263,7 +274,17 @@ def export(
                 f"{t!r} is not one of: {', '.join(EVENT_TYPES)}", param_hint="--type"
             )
     try:
-        flt = EventFilter(date_from, date_to, types, entities, search)
+        flt = EventFilter(
+            date_from,
+            date_to,
+            types,
+            entities,
+            search,
+            min_confidence,
+            corroborated,
+            conflicts,
+            sources,
+        )
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--from/--to") from None
     df = filter_events(_open_store(db_url).load_events(), flt)

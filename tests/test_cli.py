@@ -120,3 +120,15 @@ def test_ingest_documents_with_published_date(db_url: str, fixtures: Path):
         db=db_url,
     )
     assert result.exit_code == 0 and "1 new" in result.output
+
+
+def test_export_corroborated_and_conflict_filters(db_url: str, tmp_path: Path):
+    (tmp_path / "other.csv").write_text(
+        "date,event_type,title,targets,amount,source_title,source_url\n"
+        "2025-08-07,bounty,Reward raised,Nicolas Maduro,25000000,Other outlet,https://other.example/r\n"
+    )
+    run("ingest", str(CURATED), str(tmp_path / "other.csv"), db=db_url)
+    both = run("export", "--out", "-", "--corroborated", "--conflicts", db=db_url)
+    rows = list(csv.DictReader(io.StringIO(both.output)))
+    assert [(r["date"], r["source_count"]) for r in rows] == [("2025-08-07", "2")]
+    assert rows[0]["conflict"].startswith("amounts differ")

@@ -8,21 +8,8 @@ from dataclasses import dataclass
 from datetime import date as Date
 
 from ..schema import PartialDate
+from .dates import MONTH_NUMBER
 
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 _SIGNED = re.compile(
     r"THE WHITE HOUSE,?\s*\n?\s*(?P<date>(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\s+\d{1,2},\s+\d{4})"
@@ -93,15 +80,15 @@ def signing_date(text: str) -> tuple[PartialDate, str] | None:
     if signed:
         m = signed[-1]
         month_name, day, year = m["date"].replace(",", "").split()
-        d = Date(int(year), _MONTHS.index(month_name.lower()) + 1, int(day))
+        d = Date(int(year), MONTH_NUMBER[month_name.lower()], int(day))
         return PartialDate.from_date(d), " ".join(m.group().split())
     witness = list(_WITNESS.finditer(text))
     if witness:
         m = witness[-1]
         day = _words_number(m["day"], _ORDINALS)
         year_part = _words_number(m["year"], {}) if m["year"] else 0
-        if day and m["month"].lower() in _MONTHS and year_part is not None:
-            d = Date(2000 + year_part, _MONTHS.index(m["month"].lower()) + 1, day)
+        if day and m["month"].lower() in MONTH_NUMBER and year_part is not None:
+            d = Date(2000 + year_part, MONTH_NUMBER[m["month"].lower()], day)
             return PartialDate.from_date(d), " ".join(m.group().split())
     return None
 

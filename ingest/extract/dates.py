@@ -208,7 +208,7 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _TENSE_SENSITIVE = {"weekday", "mdy", "dmy", "es_dmy", "in_month", "es_in_month"}
-_MONTH_NUMBER = {
+MONTH_NUMBER = {
     name: number
     for number, names in enumerate(
         (
@@ -300,7 +300,7 @@ def _dateparser(
 def _calendar_parts(phrase: str) -> tuple[int, int | None, int | None] | None:
     """(month, day, year) from a phrase with a month name; None parts were not written."""
     words = re.findall(r"[^\W\d_]+|\d+", phrase.lower())
-    months = [_MONTH_NUMBER[w] for w in words if w in _MONTH_NUMBER]
+    months = [MONTH_NUMBER[w] for w in words if w in MONTH_NUMBER]
     if not months:
         return None
     numbers = [int(w) for w in words if w.isdigit()]

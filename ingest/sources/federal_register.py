@@ -72,6 +72,11 @@ def _agencies(record: dict[str, Any]) -> list[str]:
     return [n for n in names if n]
 
 
+def _named(text: str) -> list[str]:
+    """The gazetteer entities a record names, except the agencies and officials acting."""
+    return [m.entity.name for m in load_gazetteer().find(text) if not m.entity.actor]
+
+
 def _designated(title: str, text: str) -> list[str]:
     """The organizations a notice designates: gazetteer names first, else the names the
     title lists ("Designations of A, B, and C")."""
@@ -109,6 +114,11 @@ def record_event(record: dict[str, Any], name: str, where: str) -> Event | Recor
     agencies = _agencies(record)
     where_said = "; ".join(p for p in (citation, f"FR Doc {number}") if p)
 
+    def missing_date(what: str) -> RecordError:
+        return RecordError(
+            name, None, f"{where_doc} publication_date", "", f"is missing; cannot date {what}"
+        )
+
     if kind == "Presidential Document":
         if not title:
             return RecordError(
@@ -129,9 +139,7 @@ def record_event(record: dict[str, Any], name: str, where: str) -> Event | Recor
             else None
         )
         gazetteer = load_gazetteer()
-        targets = [
-            m.entity.name for m in gazetteer.find(f"{title} {abstract}") if not m.entity.actor
-        ]
+        targets = _named(f"{title} {abstract}")
         event = Event(
             date=str(signed), event_type="directive", subtype=subtype, title=label,
             actors=tuple(filter(None, [gazetteer.canonical(president) or president] if president else [])),
@@ -152,13 +160,7 @@ def record_event(record: dict[str, Any], name: str, where: str) -> Event | Recor
     ):
         when = record.get("effective_on") or published
         if not when:
-            return RecordError(
-                name,
-                None,
-                f"{where_doc} publication_date",
-                "",
-                "is missing; cannot date the designation",
-            )
+            return missing_date("the designation")
         targets = _designated(title, f"{title} {abstract}")
         if not targets:
             return RecordError(
@@ -176,17 +178,8 @@ def record_event(record: dict[str, Any], name: str, where: str) -> Event | Recor
     ):
         when = record.get("effective_on") or published
         if not when:
-            return RecordError(
-                name,
-                None,
-                f"{where_doc} publication_date",
-                "",
-                "is missing; cannot date the sanction",
-            )
-        gazetteer = load_gazetteer()
-        targets = [
-            m.entity.name for m in gazetteer.find(f"{title} {abstract}") if not m.entity.actor
-        ]
+            return missing_date("the sanction")
+        targets = _named(f"{title} {abstract}")
         event = Event(
             date=str(when), event_type="sanction", subtype="ofac", title=title or f"OFAC notice {number}",
             actors=("Department of the Treasury",), targets=tuple(dict.fromkeys(targets)),

@@ -76,3 +76,12 @@ def test_postgresql_store_runs_the_same_code():
     second = ingest_paths([CURATED], store)
     assert first.total("new") == 28 and second.total("unchanged") == 28
     assert store.count_events() == 28
+    # Merging reports from several sources runs the same on PostgreSQL.
+    from tests.test_merge import SOURCES
+
+    ingest_paths(SOURCES, store)
+    df = store.load_events()
+    feb = df[(df["date"] == "2025-02-20") & (df["subtype"] == "fto")]
+    assert len(feb) == 1 and feb.iloc[0]["source_count"] == 3
+    again = ingest_paths(SOURCES, store)
+    assert again.total("new") == 0 and again.total("updated") == 0

@@ -228,7 +228,12 @@ def _as_report(row: dict[str, Any]) -> Report:
         start=Date.fromisoformat(row["date_start"]).toordinal(),
         end=Date.fromisoformat(row["date_end"]).toordinal(),
         targets=frozenset(fold(t) for t in targets),
-        title=title_tokens(row["title"] or ""),
+        # A news report's words are its whole sentence, not only the shortened title.
+        title=title_tokens(
+            f"{row['title'] or ''} {row['evidence'] or ''}"
+            if row["rank"] == 3
+            else row["title"] or ""
+        ),
         key=row["doc_key"] or "",
         amount=row["amount"],
         rank=row["rank"] if row["rank"] is not None else 3,

@@ -27,7 +27,7 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, list[Not
         raise SourceError(
             str(path),
             f"too large for a document ({size / 1048576:.0f} MB > {max_bytes / 1048576:.0f} MB)",
-            "split it into articles, or raise --max-mb",
+            "split it into separate articles",
         )
     data = path.read_bytes()
     if not data.strip():

@@ -80,3 +80,18 @@ def test_entity_page_draws_the_reward_steps(serve, page):
     assert dates == ["2020-03-26", "2025-01-10", "2025-08-07"]
     assert "Nicolas Maduro" in page.inner_text(".entity-page h2")
     assert not page.js_errors
+
+
+def test_selecting_a_row_rings_its_event_on_the_timeline(serve, page):
+    served = serve(CURATED)
+    page.goto(served.url + "?type=bounty")
+    n = len(filter_events(served.store.load_events(), EventFilter(types=("bounty",))))
+    wait_count(page, f"{n} of {served.store.count_events()} events")
+    page.locator("#grid .ag-row", has_text="$50M").first.click()
+    page.wait_for_selector("#detail h3:has-text('$50 million')", timeout=10000)
+    page.wait_for_function(
+        """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
+                   return gd && gd.data.some(t => t.marker && t.marker.line && Array.isArray(t.marker.line.color)
+                                                 && t.marker.line.color.includes('#000')); }""",
+        timeout=10000,
+    )

@@ -23,6 +23,7 @@ from pathlib import Path
 import plotly.express as px
 import plotly.io as pio
 
+from bench.report import machine, publish
 from bench.synthetic_events import load_synthetic
 from dashboard.data import EventCache
 from dashboard.figures import level_of_detail
@@ -145,8 +146,6 @@ def main() -> None:
     ap.add_argument("--write", type=Path)
     args = ap.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
-    from bench.extract_throughput import _replace_section, machine
-
     results = [measure(n, args.repeat, args.workdir) for n in args.sizes]
     lines = [
         f"Machine: {machine()}; {datetime.now():%Y-%m-%d}. Median of {args.repeat} runs (naive at 1M: 2). "
@@ -171,10 +170,7 @@ def main() -> None:
             "",
             f"Headless Chromium, 100,000 events: page load to a drawn timeline {seconds:.2f} s (median of 3, server warm).",
         ]
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        _replace_section(args.write, "dashboard", text)
+    publish(lines, "dashboard", args.write)
 
 
 if __name__ == "__main__":

@@ -11,8 +11,6 @@ a trigger, as one would without a candidate-phrase pass.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
 import statistics
 import subprocess
@@ -22,6 +20,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from bench.report import machine, publish
 from ingest.extract.dates import DateMention, DateResolver
 from ingest.extract.events import Document, Extractor
 from ingest.schema import PartialDate
@@ -133,16 +132,6 @@ def ingest_seconds(corpus: Path) -> tuple[float, str]:
         return time.perf_counter() - start, out.stdout.strip().splitlines()[-1]
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        lines = Path("/proc/cpuinfo").read_text().splitlines()
-        cpu = next(line.split(":", 1)[1].strip() for line in lines if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path, help="path to ../shared/corpus/whitehouse")
@@ -209,21 +198,7 @@ def main() -> None:
             "",
             f"`policy-timeline ingest {args.corpus}` into a new SQLite file: {seconds:.1f} s ({summary}).",
         ]
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        _replace_section(args.write, "extract", text)
-
-
-def _replace_section(path: Path, name: str, body: str) -> None:
-    start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
-    content = path.read_text(encoding="utf-8") if path.exists() else ""
-    block = f"{start}\n{body}\n{end}"
-    if start in content and end in content:
-        content = content[: content.index(start)] + block + content[content.index(end) + len(end) :]
-    else:
-        content = content.rstrip() + ("\n\n" if content else "") + block + "\n"
-    path.write_text(content, encoding="utf-8")
+    publish(lines, "extract", args.write)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from bench.report import machine, publish
 from ingest.merge import Report, cluster, title_tokens
 
 TYPES = ["designation", "bounty", "directive", "sanction", "military_action", "deployment", "legal"]
@@ -91,8 +92,6 @@ def main() -> None:
         runs.sort(key=lambda r: r["seconds"])
         rows.append(runs[len(runs) // 2])
     base = rows[0]
-    from bench.extract_throughput import _replace_section, machine
-
     lines = [
         f"Machine: {machine()}; {datetime.now():%Y-%m-%d}. Median of runs, each in a fresh process "
         "(peak memory = the process's maximum resident set, synthetic data included).",
@@ -106,10 +105,7 @@ def main() -> None:
             f"{r['seconds'] / r['reports'] * 1e6:.1f} | {r['seconds'] / base['seconds']:.1f}x | "
             f"{r['reports'] / base['reports']:.0f}x | {r['peak_mb']:,.0f} |"
         )
-    text = "\n".join(lines)
-    print(text)
-    if args.write:
-        _replace_section(args.write, "merge", text)
+    publish(lines, "merge", args.write)
 
 
 if __name__ == "__main__":

@@ -96,6 +96,7 @@ def measure(n: int, repeat: int, workdir: Path) -> dict[str, object]:
 
 def page_load_seconds(n: int, workdir: Path) -> float:
     """Navigation start to a drawn timeline, in headless Chromium, median of 3 loads."""
+    import logging
     import threading
 
     from playwright.sync_api import sync_playwright
@@ -103,6 +104,7 @@ def page_load_seconds(n: int, workdir: Path) -> float:
 
     from dashboard.app import create_app
 
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no request log in the figures
     store = Store(f"sqlite:///{workdir / f'synthetic_{n}.db'}")
     if store.count_events() != n:
         load_synthetic(store, n)

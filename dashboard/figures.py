@@ -35,6 +35,22 @@ PALETTE: dict[str, str] = dict(
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def _compact(values: list) -> object:
+    """One value instead of a list when all are the same: smaller JSON for big views."""
+    return values[0] if values and all(v == values[0] for v in values) else values
+
+
+def _outline(part: pd.DataFrame, selected_id: str | None, new_since: str | None) -> dict:
+    """Black ring for the selected event, orange for events first seen after new_since."""
+    new = _is_new(part, new_since)
+    colors = [
+        "#000" if i == selected_id else "#E69F00" if n else "#fff"
+        for i, n in zip(part["event_id"], new, strict=True)
+    ]
+    widths = [1 if c == "#fff" else 3 for c in colors]
+    return {"color": _compact(colors), "width": _compact(widths)}
+
+
 def _is_new(part: pd.DataFrame, new_since: str | None) -> list[bool]:
     if not new_since:
         return [False] * len(part)
@@ -104,7 +120,7 @@ def timeline_figure(
                     for d, p in zip(part["date"], part["date_precision"], strict=True)
                 ],
                 # Plotly renders a little HTML in hover labels; source text must stay text.
-                [escape(t) for t in part["title"]],
+                [escape(t if len(t) <= 90 else t[:89] + "…") for t in part["title"]],
                 [escape("; ".join(t)) for t in part["targets"]],
                 [amount_label(a, c) for a, c in zip(part["amount"], part["currency"], strict=True)],
                 strict=True,
@@ -136,21 +152,8 @@ def timeline_figure(
                 legendgroup=event_type,
                 marker={
                     "color": PALETTE[event_type],
-                    "size": [10 + 3 * min(int(n), 5) for n in part["source_count"]],
-                    "line": {
-                        "color": [
-                            "#000" if i == selected_id else "#E69F00" if new else "#fff"
-                            for i, new in zip(
-                                part["event_id"], _is_new(part, new_since), strict=True
-                            )
-                        ],
-                        "width": [
-                            3 if i == selected_id else 3 if new else 1
-                            for i, new in zip(
-                                part["event_id"], _is_new(part, new_since), strict=True
-                            )
-                        ],
-                    },
+                    "size": _compact([10 + 3 * min(int(n), 5) for n in part["source_count"]]),
+                    "line": _outline(part, selected_id, new_since),
                 },
                 customdata=customdata,
                 hovertemplate=(

@@ -92,3 +92,12 @@ def test_detail_panel_shows_every_field_and_each_source_with_a_safe_link():
     assert {"Date", "Type", "Targets", "Amount", "Sources", "Confidence", "First seen"} <= set(
         labels
     )
+
+
+def test_the_wsgi_entry_point_serves_the_app():
+    import importlib
+
+    wsgi = importlib.import_module("dashboard.wsgi")
+    response = wsgi.server.test_client().get("/")
+    assert response.status_code == 200
+    assert b"_dash-config" in response.data  # Dash's page, configured for this app

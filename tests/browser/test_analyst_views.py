@@ -91,7 +91,7 @@ def test_selecting_a_row_rings_its_event_on_the_timeline(serve, page):
     page.wait_for_selector("#detail h3:has-text('$50 million')", timeout=10000)
     page.wait_for_function(
         """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
-                   return gd && gd.data.some(t => t.marker && t.marker.line && Array.isArray(t.marker.line.color)
-                                                 && t.marker.line.color.includes('#000')); }""",
+                   return gd && gd.data.some(t => { const c = t.marker && t.marker.line && t.marker.line.color;
+                       return Array.isArray(c) ? c.includes('#000') : c === '#000'; }); }""",
         timeout=10000,
     )

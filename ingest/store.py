@@ -284,6 +284,19 @@ def _event_row(members: list[Report], now: str) -> dict[str, Any]:
     }
 
 
+def _is_export_of(event: Event, shown: dict[str, Any] | None) -> bool:
+    """True when ``event`` is the merged event exactly as the store shows it (a row of an
+    export read back): nothing new to learn from it."""
+    if shown is None:
+        return False
+    row = event.row()
+    for name in LIST_COLUMNS:
+        row[name] = json.dumps(row[name], ensure_ascii=False)
+    return all(shown.get(k) == v for k, v in row.items() if k != "confidence") and (
+        abs(float(shown.get("confidence") or 0) - event.confidence) < 1e-9
+    )
+
+
 def _entity_rows(event: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         {"event_id": event["event_id"], "role": role, "entity": name, "entity_folded": fold(name)}
@@ -341,6 +354,12 @@ class Store:
                     known.setdefault((stored_row["event_id"], stored_row["source_key"]), stored_row)
             wanted = set(ids)
             known = {k: v for k, v in known.items() if k[0] in wanted}
+            shown: dict[str, dict[str, Any]] = {}  # the merged events these ids name
+            for chunk in _chunks(ids):
+                for found in conn.execute(
+                    sa.select(events_table).where(events_table.c.event_id.in_(chunk))
+                ).mappings():
+                    shown[found["event_id"]] = dict(found)
 
             touched: dict[int, dict[str, Any]] = {}  # report row id -> row
             fresh: set[int] = set()
@@ -358,8 +377,13 @@ class Store:
                     touched[row["id"]] = row
                     fresh.add(row["id"])
                     continue
+                if stored["adapter"] != row["adapter"]:
+                    # The same source come back through another format (an exported CSV
+                    # of a Federal Register record): the original report stays as it is.
+                    result.unchanged += 1
+                    continue
                 changed = {f: row[f] for f in _REPORT_FIELDS if stored[f] != row[f]}
-                if not changed:
+                if not changed or _is_export_of(event, shown.get(event.event_id)):
                     result.unchanged += 1
                     continue
                 conn.execute(sources_table.update().where(src.id == stored["id"]).values(**changed))

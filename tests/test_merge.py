@@ -199,3 +199,19 @@ def test_white_house_corpus_with_watchlist_and_curated_data_gives_each_act_once(
         assert hits.iloc[0]["source_count"] >= 2, (
             name
         )  # the curated row joined the White House text
+
+
+def test_reingesting_an_export_of_merged_events_changes_nothing(store: Store, tmp_path: Path):
+    from ingest.export import to_csv
+
+    ingest_paths(SOURCES, store)
+    before = snapshot(store)
+    exported = tmp_path / "export.csv"
+    exported.write_text(to_csv(store.load_events()), encoding="utf-8", newline="")
+    again = ingest_paths([exported], store)
+    assert again.total("new") == 0 and again.total("updated") == 0
+    assert snapshot(store) == before
+    feb = store.load_events().query("date == '2025-02-20' and subtype == 'fto'").iloc[0]
+    assert feb["source_url"].startswith(
+        "https://www.federalregister.gov/"
+    )  # the record still speaks

@@ -297,6 +297,15 @@ def _is_export_of(event: Event, shown: dict[str, Any] | None) -> bool:
     )
 
 
+def _cached_list(text: str | None, cache: dict[str, list[str]]) -> list[str]:
+    if not text:
+        return []
+    value = cache.get(text)
+    if value is None:
+        value = cache[text] = json.loads(text)
+    return value
+
+
 def _entity_rows(event: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         {"event_id": event["event_id"], "role": role, "entity": name, "entity_folded": fold(name)}
@@ -595,9 +604,17 @@ class Store:
                     events_table.c.date_start, events_table.c.event_id
                 )
             ).all()
-        df = pd.DataFrame(rows, columns=list(COLUMNS))
+        # Column by column: several times faster than pandas reading a million row tuples.
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in COLUMNS]
+        data: dict[str, Any] = dict(zip(COLUMNS, columns, strict=True))
+        # The same lists recur ('["United States"]'): parse each text once. Rows share
+        # these list objects, so nothing may mutate a cell in place.
+        parsed: dict[str, list[str]] = {}
         for name in LIST_COLUMNS:
-            df[name] = [json.loads(v) if v else [] for v in df[name]]
+            data[name] = [_cached_list(v, parsed) for v in data[name]]
+        df = pd.DataFrame(
+            {name: list(values) for name, values in data.items()}, columns=list(COLUMNS)
+        )
         df["amount"] = pd.to_numeric(df["amount"], errors="coerce").astype("Float64")
         df["source_count"] = df["source_count"].astype("int64")
         df["confidence"] = df["confidence"].astype("float64")

@@ -101,3 +101,17 @@ def test_the_wsgi_entry_point_serves_the_app():
     response = wsgi.server.test_client().get("/")
     assert response.status_code == 200
     assert b"_dash-config" in response.data  # Dash's page, configured for this app
+
+
+def test_events_first_seen_after_the_new_since_date_are_marked():
+    df = frame(
+        Event("2025-08-07", "bounty", "A", targets=("X",)),
+        Event("2025-08-08", "bounty", "B", targets=("Y",)),
+    )
+    df["first_seen"] = ["2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z"]
+    fig = timeline_figure(df, new_since="2026-02-01")
+    points = next(t for t in fig.data if t.mode == "markers")
+    assert list(points.marker.line.color) == ["#fff", "#E69F00"]
+    rows = grid_rows(df, new_since="2026-02-01")
+    assert [r["new"] for r in rows] == [False, True]
+    assert timeline_figure(df).data[0].marker.line.color == "#fff"  # one value when all agree

@@ -111,3 +111,20 @@ def test_selecting_a_row_rings_its_event_on_the_timeline(serve, page):
                        return Array.isArray(c) ? c.includes('#000') : c === '#000'; }); }""",
         timeout=10000,
     )
+
+
+def test_download_of_the_selected_rows(serve, page):
+    import csv
+    import io
+    from pathlib import Path
+
+    served = serve(CURATED)
+    page.goto(served.url + "?type=bounty")
+    wait_count(page, f"6 of {served.store.count_events()} events")
+    page.locator("#grid .ag-row", has_text="$50M").first.click()
+    page.wait_for_selector("#grid .ag-row-selected", timeout=10000)
+    with page.expect_download() as info:
+        page.click("#download-selected")
+    assert info.value.suggested_filename == "timeline_selected_bounty.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    assert [(r["date"], r["amount"]) for r in rows] == [("2025-08-07", "50000000")]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from urllib.parse import parse_qs, urlencode
 
 from ingest.query import EventFilter
@@ -90,7 +90,3 @@ def build_query(state: ViewState) -> str:
     if state.new_since:
         pairs.append(("new_since", state.new_since))
     return "?" + urlencode(pairs) if pairs else ""
-
-
-def with_window(state: ViewState, window: tuple[str, str] | None) -> ViewState:
-    return replace(state, window=window)

@@ -128,3 +128,25 @@ def test_download_of_the_selected_rows(serve, page):
     assert info.value.suggested_filename == "timeline_selected_bounty.csv"
     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
     assert [(r["date"], r["amount"]) for r in rows] == [("2025-08-07", "50000000")]
+
+
+def test_filters_are_reachable_by_keyboard(serve, page):
+    served = serve(CURATED)
+    total = served.store.count_events()
+    page.goto(served.url)
+    wait_count(page, f"{total} of {total} events")
+    wait_idle(page)
+    page.locator("body").focus()
+    for _ in range(60):  # Tab through the page until the search box has the focus
+        page.keyboard.press("Tab")
+        if (
+            page.evaluate("() => document.activeElement && document.activeElement.id")
+            == "filter-search"
+        ):
+            break
+    else:
+        raise AssertionError("the search filter cannot be reached with Tab")
+    page.keyboard.type("strike")
+    page.keyboard.press("Enter")
+    n = len(filter_events(served.store.load_events(), EventFilter(search="strike")))
+    wait_count(page, f"{n} of {total} events")

@@ -51,6 +51,14 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, list[Not
     return "".join(lines).lstrip("\ufeff"), [notice]
 
 
+def read_source(source: Path | str) -> tuple[str, str, list[Notice]]:
+    """(name, text, notices) for an adapter's ``source``: a file to read, or the text."""
+    if isinstance(source, Path):
+        text, notices = read_document(source)
+        return str(source), text, notices
+    return "<text>", source, []
+
+
 def leading_date(text: str) -> tuple[Date | None, str]:
     """A date line at the very start ("date 2025-08-08 ..."): the date and the rest."""
     m = _DATE_LINE.match(text)

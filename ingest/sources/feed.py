@@ -9,7 +9,7 @@ from datetime import date as Date
 from pathlib import Path
 
 from ..errors import Notice, RecordError, SourceError
-from ..extract.documents import extract_documents, read_document
+from ..extract.documents import extract_documents, read_source
 from ..extract.events import Document
 from ..schema import Event
 
@@ -52,12 +52,8 @@ def parse(
     def documents() -> Iterator[Document | Notice | RecordError]:
         import feedparser
 
-        if isinstance(source, Path):
-            text, notices = read_document(source)
-            yield from notices
-            name = str(source)
-        else:
-            text, name = source, "<text>"
+        name, text, notices = read_source(source)
+        yield from notices
         feed = feedparser.parse(text)
         if not feed.entries:
             problem = (

@@ -13,7 +13,7 @@ from ..extract.documents import (
     extract_documents,
     leading_date,
     parse_published,
-    read_document,
+    read_source,
     title_from_path,
 )
 from ..extract.events import Document
@@ -77,11 +77,8 @@ def parse(
     source: Path | str, *, published: object = None, **_: object
 ) -> Iterator[Event | Notice | RecordError]:
     def documents() -> Iterator[Document | Notice]:
-        if isinstance(source, Path):
-            html, notices = read_document(source)
-            yield from notices
-            yield page_document(html, str(source), title_from_path(source))
-        else:
-            yield page_document(source, "<text>")
+        name, html, notices = read_source(source)
+        yield from notices
+        yield page_document(html, name, title_from_path(source) if isinstance(source, Path) else "")
 
     yield from extract_documents(documents(), published)

@@ -12,7 +12,7 @@ from ..extract.documents import (
     extract_documents,
     leading_date,
     parse_published,
-    read_document,
+    read_source,
     title_from_path,
 )
 from ..extract.events import Document
@@ -42,12 +42,7 @@ def strip_markdown(text: str) -> str:
 
 def load(source: Path | str) -> tuple[Document, list[Notice]]:
     """The document a Markdown file holds, before extraction."""
-    notices: list[Notice] = []
-    if isinstance(source, Path):
-        text, notices = read_document(source)
-        name = str(source)
-    else:
-        text, name = source, "<text>"
+    name, text, notices = read_source(source)
     meta: dict = {}
     m = _FRONT.match(text)
     if m:

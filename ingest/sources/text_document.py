@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import Notice, RecordError
-from ..extract.documents import extract_documents, leading_date, read_document, title_from_path
+from ..extract.documents import extract_documents, leading_date, read_source, title_from_path
 from ..extract.events import Document
 from ..schema import Event
 
@@ -24,12 +24,9 @@ def parse(
     source: Path | str, *, published: object = None, **_: object
 ) -> Iterator[Event | Notice | RecordError]:
     def documents() -> Iterator[Document | Notice]:
-        if isinstance(source, Path):
-            text, notices = read_document(source)
-            yield from notices
-            name, title = str(source), title_from_path(source)
-        else:
-            text, name, title = source, "<text>", ""
+        name, text, notices = read_source(source)
+        yield from notices
+        title = title_from_path(source) if isinstance(source, Path) else ""
         date, body = leading_date(text)
         yield Document(body, title=title, published=date, file=name, adapter=NAME)
 

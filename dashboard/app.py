@@ -44,8 +44,8 @@ _FILTERS = [
 ]
 
 
-def _labelled(label: str, control: Any, for_id: str) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=for_id), control], className="filter")
+def _labelled(label: str, control: Any) -> html.Div:
+    return html.Div([html.Label(label, htmlFor=control.id), control], className="filter")
 
 
 def _filters_panel() -> html.Div:
@@ -71,7 +71,6 @@ def _filters_panel() -> html.Div:
                             start_date_placeholder_text="From",
                             end_date_placeholder_text="To",
                         ),  # fmt: skip
-                        "filter-dates",
                     ),
                     presets,
                 ],
@@ -85,7 +84,6 @@ def _filters_panel() -> html.Div:
                     multi=True,
                     placeholder="All types",
                 ),  # fmt: skip
-                "filter-types",
             ),
             _labelled(
                 "Entity",
@@ -96,7 +94,6 @@ def _filters_panel() -> html.Div:
                     searchable=True,
                     placeholder="Any actor or target",
                 ),  # fmt: skip
-                "filter-entities",
             ),
             _labelled(
                 "Search",
@@ -106,7 +103,6 @@ def _filters_panel() -> html.Div:
                     debounce=0.3,
                     placeholder="Words in title or evidence",
                 ),  # fmt: skip
-                "filter-search",
             ),
             _labelled(
                 "Source",
@@ -117,7 +113,6 @@ def _filters_panel() -> html.Div:
                     searchable=True,
                     placeholder="Any source",
                 ),  # fmt: skip
-                "filter-sources",
             ),
             _labelled(
                 "Minimum confidence",
@@ -130,7 +125,6 @@ def _filters_panel() -> html.Div:
                     marks={0: "0", 0.5: "0.5", 1: "1"},
                     tooltip={"placement": "bottom"},
                 ),  # fmt: skip
-                "filter-confidence",
             ),
             _labelled(
                 "Show only",
@@ -142,7 +136,6 @@ def _filters_panel() -> html.Div:
                     ],
                     value=[],
                 ),
-                "filter-flags",
             ),
             _labelled(
                 "Lanes",
@@ -155,7 +148,6 @@ def _filters_panel() -> html.Div:
                     value="type",
                     inline=True,
                 ),  # fmt: skip
-                "filter-lanes",
             ),
             _labelled(
                 "Highlight new since",
@@ -165,7 +157,6 @@ def _filters_panel() -> html.Div:
                     clearable=True,
                     placeholder="Date",
                 ),  # fmt: skip
-                "filter-new-since",
             ),
             html.Div(
                 [

@@ -163,17 +163,8 @@ def ingest_file(
             )
             report.rejected = report.read
         else:
-            run = RunInfo(
-                str(path),
-                sha,
-                adapter.NAME,
-                started,
-                report.read,
-                report.rejected,
-                "\n".join(report.errors),
-            )
             try:
-                result = store.write_events(events, run)
+                result = store.write_events(events, _run_info(report, sha, started))
             except Exception as exc:  # the transaction rolled back: say so, go on
                 report.status = "failed"
                 report.errors.append(
@@ -188,18 +179,16 @@ def ingest_file(
             )
             report.status = "partial" if errors else "ok"
             return report
-    store.record_failed_run(
-        RunInfo(
-            str(path),
-            sha,
-            adapter.NAME,
-            started,
-            report.read,
-            report.rejected,
-            "\n".join(report.errors),
-        )
-    )
+    store.record_failed_run(_run_info(report, sha, started))
     return report
+
+
+def _run_info(report: FileReport, sha: str, started: str) -> RunInfo:
+    """The ingest_runs row for a file, from what its report says so far."""
+    return RunInfo(
+        report.file, sha, report.adapter, started, report.read, report.rejected,
+        "\n".join(report.errors),
+    )  # fmt: skip
 
 
 def ingest_paths(

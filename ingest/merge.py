@@ -3,8 +3,9 @@ for it, and where reports disagree.
 
 Reports are blocked by event type and sorted by date; each is compared only with the
 reports that start within the widest tolerance after it (a sliding window), so merging
-is O(n log n), never a scan of all pairs. Matches are symmetric and the clusters are the
-connected components of the match graph, so the result does not depend on the order in
+is O(n log n), never a scan of all pairs. Matches within the tolerance are not chained:
+a report joins an event by comparison with the event's most authoritative report (see
+``cluster``). Every decision depends on the reports' contents, never on the order in
 which sources were ingested; the event id is the id of the most authoritative report.
 """
 
@@ -146,6 +147,7 @@ class Report:
     rank: int = 3  # 0 government record, 1 official act document, 2 curated, 3 other
     confidence: float = 1.0
     source: str = ""  # for conflict messages
+    uid: str = ""  # unique among reports (report id and source): a total order for ties
     payload: object = field(default=None, compare=False)
 
     def authority(self) -> tuple[int, int, float, str]:
@@ -218,22 +220,115 @@ class _UnionFind:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int) -> None:
+    def union(self, i: int, j: int) -> int:
         ri, rj = self.find(i), self.find(j)
         if ri != rj:
             self.parent[max(ri, rj)] = min(ri, rj)
+        return min(ri, rj)
+
+
+def gap(a: Report, b: Report) -> int:
+    """Days between two reports' periods; 0 when they overlap."""
+    return max(0, max(a.start, b.start) - min(a.end, b.end))
+
+
+def _substance(r: Report) -> tuple[int, int, float]:
+    """What makes one report more authoritative than another: its kind of source, how
+    precise its date is, how sure its reading is (the id is only a tie-break)."""
+    return (r.rank, PRECISION_RANK.get(r.precision, 4), -r.confidence)
+
+
+def _order(r: Report) -> tuple[int, int, float, str, str]:
+    return (*_substance(r), r.report_id, r.uid)
 
 
 def cluster(reports: Sequence[Report]) -> list[list[int]]:
     """Indices of ``reports`` grouped into events (each group sorted by authority).
 
+    1. Certain links make the cores: the same document number, or the same event told for
+       the same period (same type and period, shared targets or a similar title). Reports
+       with different document numbers are different acts and never join.
+    2. Then each core, most authoritative first, is compared with the events already
+       formed: it joins the event whose speaking report matches it within the tolerance
+       and is closest in time, but only when that report is more authoritative than its
+       own (a government record, a more precise date, a surer reading). It is compared with
+       the event it joins, never with a member that happens to be near: five strikes on
+       five days stay five events, not a chain. A core as close to two events is left on
+       its own rather than guessed, and peers (the same kind of source, equally sure) that
+       give different days report different events.
+
+    Every decision depends only on the reports' contents, never on their order.
+    """
+    n = len(reports)
+    uf = _UnionFind(n)
+    keys: dict[int, str] = {}  # root -> the document number its core carries
+
+    def link(i: int, j: int) -> None:
+        ri, rj = uf.find(i), uf.find(j)
+        ki, kj = keys.get(ri, ""), keys.get(rj, "")
+        if ri == rj or (ki and kj and ki != kj):
+            return
+        keys[uf.union(ri, rj)] = ki or kj
+
+    first_of_key: dict[str, int] = {}
+    for i in sorted(range(n), key=lambda i: _order(reports[i])):
+        r = reports[i]
+        if r.key:
+            key = f"{r.event_type}|{r.key}"
+            keys.setdefault(uf.find(i), key)
+            link(first_of_key.setdefault(key, i), i)
+    same_period = [
+        (i, j) for i, j in candidate_pairs(reports)
+        if reports[i].start == reports[j].start and reports[i].end == reports[j].end
+    ]  # fmt: skip
+    for i, j in sorted(same_period, key=lambda p: (_order(reports[p[0]]), _order(reports[p[1]]))):
+        link(i, j)
+
+    cores: dict[int, list[int]] = {}
+    for i in range(n):
+        cores.setdefault(uf.find(i), []).append(i)
+    heads = sorted(
+        (min(members, key=lambda i: _order(reports[i])) for members in cores.values()),
+        key=lambda i: _order(reports[i]),
+    )
+    head_reports = [reports[i] for i in heads]
+    neighbours: dict[int, list[int]] = {}
+    for a, b in candidate_pairs(head_reports):
+        neighbours.setdefault(a, []).append(b)
+        neighbours.setdefault(b, []).append(a)
+    event_of: dict[int, int] = {}  # head position -> the head position of its event
+    event_key: dict[int, str] = {}  # event (head position) -> its document number
+    for pos, head in enumerate(head_reports):
+        own_key = keys.get(uf.find(heads[pos]), "")
+        options = [
+            other for other in neighbours.get(pos, [])
+            if other < pos and event_of[other] == other
+            and _substance(head_reports[other]) < _substance(head)
+            and not (own_key and event_key[other] and own_key != event_key[other])
+        ]  # fmt: skip
+        event_of[pos], event_key[pos] = pos, own_key
+        if options:
+            best = min(gap(head, head_reports[o]) for o in options)
+            closest = [o for o in options if gap(head, head_reports[o]) == best]
+            if len(closest) == 1:
+                event_of[pos] = closest[0]
+                event_key[closest[0]] = event_key[closest[0]] or own_key
+    groups: dict[int, list[int]] = {}
+    for pos, head_index in enumerate(heads):
+        groups.setdefault(event_of[pos], []).extend(cores[uf.find(head_index)])
+    return [sorted(g, key=lambda i: _order(reports[i])) for g in groups.values()]
+
+
+def candidate_pairs(reports: Sequence[Report]) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of reports that ``same_event`` matches.
+
     Blocking: reports that share a document key; reports that share a target (the only
     way two targeted reports can match); and, for reports without targets, a title word
     (the only way they can match anything). Within a block, a sorted sweep compares each
-    report with those starting within the tolerance window.
+    report with those starting within the tolerance window: O(n log n), never all pairs.
     """
-    uf = _UnionFind(len(reports))
-    by_key: dict[str, int] = {}
+    found: set[tuple[int, int]] = set()
+    key_blocks: dict[str, list[int]] = {}
     target_blocks: dict[tuple[str, str], list[int]] = {}
     word_blocks: dict[tuple[str, str], list[int]] = {}
     # Words that most titles of a type carry ("order", "national") would make blocks as
@@ -252,26 +347,25 @@ def cluster(reports: Sequence[Report]) -> list[list[int]]:
 
     for i, r in enumerate(reports):
         if r.key:
-            uf.union(by_key.setdefault(f"{r.event_type}|{r.key}", i), i)
+            key_blocks.setdefault(f"{r.event_type}|{r.key}", []).append(i)
         for t in r.targets:
             target_blocks.setdefault((r.event_type, t), []).append(i)
         if not r.targets:
             for w in blocking_words(r):
                 word_blocks.setdefault((r.event_type, w), []).append(i)
+    for block in key_blocks.values():
+        found.update((min(block[0], j), max(block[0], j)) for j in block[1:])
     for block in target_blocks.values():
         if len(block) > 1:
-            _sweep(reports, block, _Block(reports, block), uf)
+            _sweep(reports, block, _Block(reports, block), found)
     # An untargeted report may match any report with a title word in common.
     sorted_words = {key: _Block(reports, block) for key, block in word_blocks.items()}
     for i, r in enumerate(reports):
         for w in blocking_words(r):
             words = sorted_words.get((r.event_type, w))
             if words:
-                _sweep(reports, [i], words, uf)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(reports)):
-        groups.setdefault(uf.find(i), []).append(i)
-    return [sorted(g, key=lambda i: reports[i].authority()) for g in groups.values()]
+                _sweep(reports, [i], words, found)
+    return sorted(found)
 
 
 class _Block:
@@ -283,15 +377,18 @@ class _Block:
         self.longest = max(reports[j].end - reports[j].start for j in self.members)
 
 
-def _sweep(reports: Sequence[Report], probes: list[int], block: _Block, uf: _UnionFind) -> None:
+def _sweep(
+    reports: Sequence[Report], probes: list[int], block: _Block, found: set[tuple[int, int]]
+) -> None:
     """Compare each probe with the block's reports that are near it in time."""
     for i in probes:
         a = reports[i]
         lo = bisect_left(block.starts, a.start - MAX_TOLERANCE - block.longest)
         hi = bisect_right(block.starts, a.end + MAX_TOLERANCE)
         for j in block.members[lo:hi]:
-            if j != i and uf.find(i) != uf.find(j) and same_event(a, reports[j]):
-                uf.union(i, j)
+            pair = (min(i, j), max(i, j))
+            if j != i and pair not in found and same_event(a, reports[j]):
+                found.add(pair)
 
 
 def _money(value: float) -> str:

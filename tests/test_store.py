@@ -50,14 +50,14 @@ def test_revision_changes_after_each_ingest(store: Store, fixtures):
 def test_a_failed_write_leaves_the_store_unchanged(store: Store, fixtures, monkeypatch):
     ingest_paths([fixtures / "curated_small.csv"], store)
     before = store.count_events()
-    original = store._insert_run
 
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "_insert_run", boom)
-    summary = ingest_paths([CURATED], store)
-    monkeypatch.setattr(store, "_insert_run", original)
+    # The last statement of the write transaction fails: everything before it rolls back.
+    with monkeypatch.context() as patch:
+        patch.setattr("ingest.store.writer.insert_run", boom)
+        summary = ingest_paths([CURATED], store)
     assert summary.files[0].status == "failed" and "disk full" in summary.files[0].errors[0]
     assert store.count_events() == before
 

@@ -1,0 +1,119 @@
+"""The store's tables, built from the one schema (``ingest/schema.py``).
+
+``events`` holds one row per merged event in the export columns plus bookkeeping;
+``event_sources`` every source's report of an event; ``event_entities`` the actors and
+targets, one row each, for indexed entity filters; ``ingest_runs`` one row per file read.
+Lists are kept as JSON text and no dialect-specific type is used, so the same tables work
+on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..schema import COLUMN_SPECS
+
+_SQL_TYPES: dict[str, Any] = {
+    "text": sa.Text,
+    "list": sa.Text,  # JSON array as text: portable across SQLite and PostgreSQL
+    "number": sa.Float,
+    "int": sa.Integer,
+    "date": sa.String(10),
+    "datetime": sa.String(20),
+}
+
+metadata = sa.MetaData()
+
+events_table = sa.Table(
+    "events",
+    metadata,
+    *(
+        sa.Column(
+            c.name,
+            _SQL_TYPES[c.kind],
+            primary_key=c.name == "event_id",
+            nullable=c.kind in ("number", "list")
+            or c.name not in ("event_id", "date", "event_type"),
+        )
+        for c in COLUMN_SPECS.values()
+    ),
+    sa.Column("primary_source", sa.String(32)),  # source_key of the source shown on the row
+    sa.Column("updated_at", sa.String(20)),
+    sa.Index("ix_events_date_start", "date_start"),
+    sa.Index("ix_events_type_date", "event_type", "date_start"),
+    sa.Index("ix_events_first_seen", "first_seen"),
+)
+
+# One row per source report of an event: what that source said, with its own date,
+# evidence and authority. Events are recomputed from these when sources arrive.
+sources_table = sa.Table(
+    "event_sources",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.Text, nullable=False),  # the merged event it belongs to
+    sa.Column("report_id", sa.Text, nullable=False),  # the id its own identity gives
+    sa.Column("source_key", sa.String(32), nullable=False),
+    sa.Column("adapter", sa.Text),
+    sa.Column("file", sa.Text),
+    sa.Column("event_type", sa.String(32), nullable=False),
+    sa.Column("subtype", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("actors", sa.Text),
+    sa.Column("targets", sa.Text),
+    sa.Column("amount", sa.Float),
+    sa.Column("currency", sa.String(3)),
+    sa.Column("source_title", sa.Text),
+    sa.Column("source_url", sa.Text),
+    sa.Column("source_published", sa.String(32)),
+    sa.Column("source_date", sa.String(10)),  # the event date as this source gave it
+    sa.Column("date_precision", sa.String(8)),
+    sa.Column("date_start", sa.String(10)),
+    sa.Column("date_end", sa.String(10)),
+    sa.Column("evidence", sa.Text),
+    sa.Column("confidence", sa.Float),
+    sa.Column("doc_key", sa.Text),  # a document number shared by the records of one act
+    sa.Column("rank", sa.Integer),  # authority: 0 government record ... 3 news
+    sa.Column("first_seen", sa.String(20)),
+    sa.UniqueConstraint("report_id", "source_key", name="uq_report_source"),
+    sa.Index("ix_sources_event", "event_id"),
+    sa.Index("ix_sources_type_date", "event_type", "date_start"),
+    sa.Index("ix_sources_key", "doc_key"),
+    sa.Index("ix_sources_source_key", "source_key"),
+)
+
+entities_table = sa.Table(
+    "event_entities",
+    metadata,
+    sa.Column("event_id", sa.Text, primary_key=True),
+    sa.Column("role", sa.String(8), primary_key=True),  # actor | target
+    sa.Column("entity", sa.Text, primary_key=True),
+    sa.Column("entity_folded", sa.Text, nullable=False),
+    sa.Index("ix_entities_folded", "entity_folded"),
+)
+
+runs_table = sa.Table(
+    "ingest_runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("file", sa.Text, nullable=False),
+    sa.Column("sha256", sa.String(64)),
+    sa.Column("adapter", sa.Text),
+    sa.Column("started_at", sa.String(20)),
+    sa.Column("finished_at", sa.String(20)),
+    sa.Column("status", sa.String(16)),  # ok | partial | failed
+    sa.Column("n_read", sa.Integer),
+    sa.Column("n_new", sa.Integer),
+    sa.Column("n_updated", sa.Integer),
+    sa.Column("n_unchanged", sa.Integer),
+    sa.Column("n_rejected", sa.Integer),
+    sa.Column("message", sa.Text),
+)
+
+# Report fields that, when a source re-sends them changed, count as an update.
+REPORT_FIELDS = (
+    "event_type", "subtype", "title", "actors", "targets", "amount", "currency", "source_title",
+    "source_url", "source_published", "source_date", "date_precision", "date_start", "date_end",
+    "evidence", "confidence", "doc_key", "rank",
+)  # fmt: skip

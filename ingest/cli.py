@@ -35,12 +35,16 @@ def published_option(func):  # type: ignore[no-untyped-def]
 
 
 def _open_store(db_url: str | None):  # type: ignore[no-untyped-def]
-    from .store import Store
+    from .errors import one_line
+    from .store import Store, default_url, mask_url
 
     try:
         return Store(db_url)
     except Exception as exc:  # a bad URL or an unreachable server: say so, no traceback
-        raise click.ClickException(f"cannot open database {db_url or '(default)'}: {exc}") from None
+        shown = mask_url(db_url or default_url())
+        raise click.ClickException(
+            f"cannot open database {shown}: {one_line(exc).replace(db_url or '', shown)}"
+        ) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -171,7 +175,7 @@ def _date_option(value: str | None) -> str | None:
 )
 def extract(file: Path, published: str | None, out_format: str, fmt: str | None) -> None:
     """Print the events found in FILE (export columns, header first); the store is not touched."""
-    from .errors import SourceError
+    from .errors import SourceError, one_line
     from .pipeline import read_events
     from .sources import detect_format, get_adapter
 
@@ -187,6 +191,10 @@ def extract(file: Path, published: str | None, out_format: str, fmt: str | None)
         events, errors, notices = read_events(file, adapter, published=published)
     except SourceError as exc:
         raise click.ClickException(exc.message) from None
+    except Exception as exc:  # an adapter bug: one line, never a traceback
+        raise click.ClickException(
+            f"{file}: could not be read ({one_line(exc)}); please report this"
+        ) from None
     for error in errors:
         click.echo("error: " + error.message, err=True)
     for notice in notices:
@@ -318,7 +326,10 @@ def formats() -> None:
     from .sources import ADAPTERS
 
     for adapter in ADAPTERS.values():
-        click.echo(f"{adapter.NAME:<14} {' '.join(adapter.EXTENSIONS):<16} {adapter.DESCRIPTION}")
+        cap = f"≤{adapter.MAX_BYTES // (1024 * 1024)} MB"
+        click.echo(
+            f"{adapter.NAME:<17} {' '.join(adapter.EXTENSIONS):<20} {cap:<8} {adapter.DESCRIPTION}"
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

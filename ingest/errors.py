@@ -56,3 +56,13 @@ class Notice:
     @property
     def message(self) -> str:
         return self.text if self.text.startswith(self.file) else f"{self.file}: {self.text}"
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one line an analyst can read: the database driver's own message
+    without the SQL statement, its parameters or a link; never a traceback."""
+    orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the driver's error
+    inner = orig if isinstance(orig, BaseException) else exc
+    lines = [line.strip() for line in str(inner).splitlines() if line.strip()]
+    text = lines[0] if lines else ""
+    return f"{type(inner).__name__}: {text}" if text else type(inner).__name__

@@ -245,8 +245,9 @@ def _order(r: Report) -> tuple[int, int, float, str, str]:
 def cluster(reports: Sequence[Report]) -> list[list[int]]:
     """Indices of ``reports`` grouped into events (each group sorted by authority).
 
-    1. Certain links make the cores: the same document number, or the same event told for
-       the same period (same type and period, shared targets or a similar title). Reports
+    1. Certain links make the cores: the same document number, the same identity (report
+       id), or the same event told for the same period (same type and period, shared
+       targets or a similar title). Reports
        with different document numbers are different acts and never join.
     2. Then each core, most authoritative first, is compared with the events already
        formed: it joins the event whose speaking report matches it within the tolerance
@@ -271,12 +272,16 @@ def cluster(reports: Sequence[Report]) -> list[list[int]]:
         keys[uf.union(ri, rj)] = ki or kj
 
     first_of_key: dict[str, int] = {}
+    first_of_id: dict[str, int] = {}
     for i in sorted(range(n), key=lambda i: _order(reports[i])):
         r = reports[i]
         if r.key:
             key = f"{r.event_type}|{r.key}"
             keys.setdefault(uf.find(i), key)
             link(first_of_key.setdefault(key, i), i)
+        # The same identity (date, type, subtype, targets, key or title) is the same event,
+        # however little the title says.
+        link(first_of_id.setdefault(r.report_id, i), i)
     same_period = [
         (i, j) for i, j in candidate_pairs(reports)
         if reports[i].start == reports[j].start and reports[i].end == reports[j].end

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Notice, RecordError, SourceError
+from .errors import Notice, RecordError, SourceError, one_line
 from .schema import Event
 from .sources import Adapter, detect_format, get_adapter
 from .store import RunInfo, Store, utc_now
+from .textfile import check_readable
 from .watchlist import Watchlist
 
 # Files that are never sources: editor backups, OS litter, the store itself.
@@ -72,12 +73,14 @@ class IngestSummary:
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files under the given paths, recursively, in a stable order; hidden ones skipped."""
+    """Everything but folders under the given paths, recursively, in a stable order;
+    hidden ones skipped. FIFOs, devices and unreadable files are yielded too, so that
+    ingesting them reports them by name instead of leaving them out unsaid."""
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
-                if child.is_file() and not any(p.startswith(".") for p in rel):
+                if not child.is_dir() and not any(p.startswith(".") for p in rel):
                     yield child
         else:
             yield path
@@ -125,9 +128,11 @@ def ingest_file(
     if path.name.endswith(_IGNORED_SUFFIXES):
         report.status = "skipped"
         return report
-    if not path.exists():
+    try:
+        check_readable(path)
+    except SourceError as exc:
         report.status = "failed"
-        report.errors.append(f"{path}: no such file or directory")
+        report.errors.append(exc.message)
         return report
     adapter = adapter or detect_format(path)
     if adapter is None:
@@ -138,15 +143,19 @@ def ingest_file(
         return report
     report.adapter = adapter.NAME
     started = utc_now()
-    sha = _sha256(path)
     try:
+        sha = _sha256(path)
         events, errors, notices = read_events(path, adapter, **options)
+    except OSError as exc:  # the file vanished or became unreadable meanwhile
+        report.status = "failed"
+        report.errors.append(f"{path}: cannot be read ({exc.strerror or exc})")
+        return report
     except SourceError as exc:
         report.status = "failed"
         report.errors.append(exc.message)
     except Exception as exc:  # an adapter bug must not stop the batch or lose the others
         report.status = "failed"
-        report.errors.append(f"{path}: could not be read: {type(exc).__name__}: {exc}")
+        report.errors.append(f"{path}: could not be read ({one_line(exc)}); please report this")
     else:
         report.notes.extend(n.message for n in notices)
         if watchlist is not None:
@@ -168,8 +177,8 @@ def ingest_file(
             except Exception as exc:  # the transaction rolled back: say so, go on
                 report.status = "failed"
                 report.errors.append(
-                    f"{path}: could not be stored, nothing from it was kept: "
-                    f"{type(exc).__name__}: {exc}"
+                    f"{path}: could not be stored, nothing from it was kept ({one_line(exc)}); "
+                    "ingest the file again"
                 )
                 return report
             report.new, report.updated, report.unchanged = (
@@ -179,7 +188,10 @@ def ingest_file(
             )
             report.status = "partial" if errors else "ok"
             return report
-    store.record_failed_run(_run_info(report, sha, started))
+    try:
+        store.record_failed_run(_run_info(report, sha, started))
+    except Exception as exc:  # the run log is a record, not the data: say so, go on
+        report.notes.append(f"{path}: the failed run was not logged ({one_line(exc)})")
     return report
 
 

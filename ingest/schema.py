@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -102,6 +103,11 @@ EVENT_TYPE_LABELS: dict[str, str] = {
     "other": "Other",
 }
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
+# The dates the tool accepts. Every part (merging tolerances, pandas' datetime64[ns], the
+# dashboard's axis) works well inside this range; a date outside it is a typo ("0202",
+# "9999") and is reported as a bad value, not stored.
+MIN_YEAR, MAX_YEAR = 1800, 2199
+MAX_AMOUNT = 1e15  # more than any reward or sanction figure: a larger one is a typo
 
 
 class ValidationError(ValueError):
@@ -119,6 +125,10 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")  # ISO 8601 week: "last week" in a dated report
 _YEAR = re.compile(r"^(\d{4})$")
+
+
+class OutOfRange(ValueError):
+    """A real date outside MIN_YEAR..MAX_YEAR."""
 
 
 @dataclass(frozen=True)
@@ -153,9 +163,15 @@ class PartialDate:
             if m := _YEAR.match(text):
                 y = int(m[1])
                 return cls(f"{y:04d}", "year", Date(y, 1, 1), Date(y, 12, 31))
+        except OutOfRange:
+            raise
         except ValueError as exc:  # e.g. 2025-02-30
             raise ValueError(f"{text!r} is not a real date ({exc})") from None
         raise ValueError(f"{text!r} is not a date; expected YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www")
+
+    def __post_init__(self) -> None:
+        if not (self.start.year >= MIN_YEAR and self.end.year <= MAX_YEAR):
+            raise OutOfRange(f"{self.iso!r} is outside the supported years {MIN_YEAR}-{MAX_YEAR}")
 
     @classmethod
     def from_date(cls, d: Date, precision: str = "day") -> PartialDate:
@@ -197,6 +213,16 @@ def split_list(value: object) -> tuple[str, ...]:
 
 def join_list(values: tuple[str, ...] | list[str]) -> str:
     return LIST_SEPARATOR.join(values)
+
+
+# Characters no database column can hold: NUL (PostgreSQL refuses it in text) and
+# unpaired UTF-16 surrogates (not encodable as UTF-8). A record is never lost for one.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with NUL and unpaired surrogates replaced by U+FFFD (visibly, not dropped)."""
+    return _UNSTORABLE.sub("\ufffd", text) if _UNSTORABLE.search(text) else text
 
 
 # --- the event ------------------------------------------------------------------------
@@ -308,8 +334,11 @@ def validate(event: Event) -> Event:
         )
     if not 0.0 <= event.confidence <= 1.0:
         raise ValidationError("confidence", f"{event.confidence} is outside 0..1")
-    if event.amount is not None and event.amount < 0:
-        raise ValidationError("amount", f"{event.amount} is negative")
+    if event.amount is not None:
+        if not math.isfinite(event.amount) or event.amount > MAX_AMOUNT:
+            raise ValidationError("amount", f"{event.amount} is not a finite amount below 10^15")
+        if event.amount < 0:
+            raise ValidationError("amount", f"{event.amount} is negative")
     currency = event.currency.strip().upper()
     if currency and not _CURRENCY.match(currency):
         raise ValidationError("currency", f"{event.currency!r} is not an ISO 4217 code like USD")
@@ -326,12 +355,16 @@ def validate(event: Event) -> Event:
         event,
         date=span.iso,
         date_precision=span.precision,
-        title=re.sub(r"\s+", " ", event.title).strip(),
-        subtype=event.subtype.strip().lower().replace(" ", "_").replace("-", "_"),
-        actors=split_list(event.actors),
-        targets=split_list(event.targets),
+        title=storable(re.sub(r"\s+", " ", event.title).strip()),
+        subtype=storable(event.subtype.strip().lower().replace(" ", "_").replace("-", "_")),
+        actors=tuple(storable(a) for a in split_list(event.actors)),
+        targets=tuple(storable(t) for t in split_list(event.targets)),
         currency=currency,
-        evidence=event.evidence.strip(),
+        evidence=storable(event.evidence.strip()),
+        file=storable(event.file),
+        source_title=storable(event.source_title),
+        source_url=storable(event.source_url),
+        key=storable(event.key),
     )
     if not normalized.event_id:
         # Set on the new instance before anyone else sees it: one copy, not two.

@@ -11,7 +11,7 @@ from ..schema import PartialDate
 from .dates import MONTH_NUMBER
 
 _SIGNED = re.compile(
-    r"THE WHITE HOUSE,?\s*\n?\s*(?P<date>(?:January|February|March|April|May|June|July|August"
+    r"THE WHITE HOUSE,?\s*(?P<date>(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\s+\d{1,2},\s+\d{4})"
 )
 _WITNESS = re.compile(
@@ -39,7 +39,7 @@ _KINDS = (
 )
 _IS_ACT = re.compile(
     r"By the authority vested in me|it is hereby ordered|do hereby proclaim|MEMORANDUM FOR|"
-    r"IN WITNESS WHEREOF|THE WHITE HOUSE,\s*\n?\s*(?:January|February|March|April|May|June|July"
+    r"IN WITNESS WHEREOF|THE WHITE HOUSE,\s*(?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December)",
     re.IGNORECASE,
 )
@@ -75,22 +75,29 @@ def _words_number(text: str, table: dict[str, int]) -> int | None:
 
 
 def signing_date(text: str) -> tuple[PartialDate, str] | None:
-    """The date on the act's closing line, with that line."""
+    """The date on the act's closing line, with that line; None when there is none or
+    it names no real date ("February 30")."""
     signed = list(_SIGNED.finditer(text))
     if signed:
         m = signed[-1]
         month_name, day, year = m["date"].replace(",", "").split()
-        d = Date(int(year), MONTH_NUMBER[month_name.lower()], int(day))
-        return PartialDate.from_date(d), " ".join(m.group().split())
+        return _dated(int(year), MONTH_NUMBER[month_name.lower()], int(day), m.group())
     witness = list(_WITNESS.finditer(text))
     if witness:
         m = witness[-1]
-        day = _words_number(m["day"], _ORDINALS)
+        day_number = _words_number(m["day"], _ORDINALS)
         year_part = _words_number(m["year"], {}) if m["year"] else 0
-        if day and m["month"].lower() in MONTH_NUMBER and year_part is not None:
-            d = Date(2000 + year_part, MONTH_NUMBER[m["month"].lower()], day)
-            return PartialDate.from_date(d), " ".join(m.group().split())
+        if day_number and m["month"].lower() in MONTH_NUMBER and year_part is not None:
+            month = MONTH_NUMBER[m["month"].lower()]
+            return _dated(2000 + year_part, month, day_number, m.group())
     return None
+
+
+def _dated(year: int, month: int, day: int, line: str) -> tuple[PartialDate, str] | None:
+    try:
+        return PartialDate.from_date(Date(year, month, day)), " ".join(line.split())
+    except (ValueError, OverflowError):
+        return None
 
 
 def detect_act(title: str, text: str, fallback: PartialDate | None) -> Act | None:

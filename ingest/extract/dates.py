@@ -204,7 +204,7 @@ _CITATION_BEFORE = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|is\s+(?:expected|scheduled|set|due)\s+to|are\s+(?:expected|scheduled|set|due)\s+to"
     r"|plans?\s+to|next|upcoming|va\s+a|van\s+a|pr[oó]xim[oa]|se\s+espera|tiene\s+previsto"
-    r"|\w+r(?:á|án)(?!\w))",
+    r"|\b\w*r(?:á|án)(?!\w))",
     re.IGNORECASE,
 )
 _TENSE_SENSITIVE = {"weekday", "mdy", "dmy", "es_dmy", "in_month", "es_in_month"}

@@ -9,12 +9,14 @@ from datetime import date as Date
 from pathlib import Path
 
 from ..errors import Notice, RecordError, SourceError
-from ..schema import Event, PartialDate
+from ..schema import MAX_YEAR, MIN_YEAR, Event, PartialDate
+from ..textfile import MB, read_bytes
 from .events import Document, Extractor
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20 * MB  # a document larger than this is not an article
 _DATE_LINE = re.compile(
-    r"^\s*(?:date|published|fecha|publicado)?\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?:T[\d:.+\-]*Z?)?\s+",
+    r"^[ \t\r\n]{0,200}(?:(?:date|published|fecha|publicado)[ \t]{0,20}[:=]?[ \t]{0,20})?"
+    r"(\d{4}-\d{2}-\d{2})(?:T[\d:.+\-]{0,40}Z?)?\s",
     re.IGNORECASE,
 )
 
@@ -22,22 +24,15 @@ _DATE_LINE = re.compile(
 def read_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, list[Notice]]:
     """The file as text. Binary files and oversized files raise SourceError; lines that
     are not UTF-8 are decoded as Windows-1252 with a notice, so nothing is lost."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise SourceError(
-            str(path),
-            f"too large for a document ({size / 1048576:.0f} MB > {max_bytes / 1048576:.0f} MB)",
-            "split it into separate articles",
-        )
-    data = path.read_bytes()
+    data = read_bytes(path, max_bytes, "document")
     if not data.strip():
         raise SourceError(str(path), "file is empty", "nothing to ingest")
-    if b"\x00" in data[:8192]:
+    if _looks_binary(data[:8192]):
         raise SourceError(
             str(path), "binary file, not text", "convert it to text, HTML or PDF text first"
         )
     try:
-        return data.decode("utf-8-sig"), []
+        return _visible(data.decode("utf-8-sig")), []
     except UnicodeDecodeError:
         pass
     lines, bad = [], 0
@@ -48,7 +43,27 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, list[Not
             lines.append(raw.decode("cp1252", errors="replace"))
             bad += 1
     notice = Notice(str(path), f"{bad} line(s) were not UTF-8 and were read as Windows-1252")
-    return "".join(lines).lstrip("\ufeff"), [notice]
+    return _visible("".join(lines).lstrip("\ufeff")), [notice]
+
+
+_BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
+
+
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """A known binary signature, NUL bytes in more than 1% of the sample (UTF-16 text),
+    or control characters in more than 5% (images, archives, random bytes). One stray NUL
+    in a text file does not make it binary."""
+    if sample.startswith(_BINARY_SIGNATURES) or sample.count(b"\x00") > len(sample) // 100:
+        return True
+    return len(sample) - len(sample.translate(None, _CONTROL)) > len(sample) // 20
+
+
+def _visible(text: str) -> str:
+    """NUL characters shown as U+FFFD: parsers and databases refuse them in text."""
+    return text.replace("\x00", "\ufffd") if "\x00" in text else text
 
 
 def read_source(source: Path | str) -> tuple[str, str, list[Notice]]:
@@ -71,12 +86,14 @@ def leading_date(text: str) -> tuple[Date | None, str]:
 
 
 def parse_published(value: object) -> Date | None:
-    """--published and metadata values: a date, a datetime, or an ISO string."""
+    """--published and metadata values: a date, a datetime, or an ISO string. None when
+    there is none, or it is not a real date within the supported years."""
     if value is None or value == "":
         return None
     if isinstance(value, Date):
-        return value if type(value) is Date else value.date()  # type: ignore[attr-defined]
-    text = str(value).strip()
+        day = value if type(value) is Date else value.date()  # type: ignore[attr-defined]
+        return day if MIN_YEAR <= day.year <= MAX_YEAR else None
+    text = str(value).strip()[:200]  # metadata, not a document: a date is short
     try:
         return PartialDate.parse(text[:10]).start
     except ValueError:
@@ -84,10 +101,13 @@ def parse_published(value: object) -> Date | None:
     # Metadata in other forms ("Mon, 15 Sep 2025 18:00:00 GMT", "15 de septiembre de 2025").
     import dateparser
 
-    parsed = dateparser.parse(
-        text, languages=["en", "es"], settings={"REQUIRE_PARTS": ["day", "month", "year"]}
-    )
-    return parsed.date() if parsed else None
+    try:
+        parsed = dateparser.parse(
+            text, languages=["en", "es"], settings={"REQUIRE_PARTS": ["day", "month", "year"]}
+        )
+    except (ValueError, OverflowError):
+        return None
+    return parse_published(parsed.date()) if parsed else None
 
 
 def title_from_path(path: Path) -> str:

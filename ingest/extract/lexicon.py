@@ -145,7 +145,7 @@ JUST_HAPPENED = re.compile(
 
 # "cartels designated as FTOs": an attributive participle describes, it does not report;
 # after an auxiliary ("were designated as") it reports.
-DESIGNATED_AS = re.compile(r"(\w+)\s+(?:designated\s+as|designad[oa]s?\s+como)\b")
+DESIGNATED_AS = re.compile(r"(?<!\w)(\w+)\s+(?:designated\s+as|designad[oa]s?\s+como)\b")
 _AUXILIARIES = {"was", "were", "been", "be", "is", "are", "being", "fue", "fueron", "sido", "ser",
                 "es", "son", "han", "ha"}  # fmt: skip
 

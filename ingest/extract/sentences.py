@@ -11,7 +11,8 @@ _ABBREVIATIONS = {
     "st", "no", "vs", "inc", "corp", "jr", "sr", "sra", "srta", "dra", "approx", "est",
     "e.g", "i.e", "etc", "u.s", "u.n", "ee.uu", "p.m", "a.m", "d.c", "fig", "art", "sec",
 }  # fmt: skip
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"“¿¡(\[]?[A-ZÁÉÍÓÚÑ0-9])")
+# The look-behind makes a run of "....." one candidate, not one per dot (linear time).
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)]*\s+(?=[\"“¿¡(\[]?[A-ZÁÉÍÓÚÑ0-9])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-*•]\s)")
 
 
@@ -21,8 +22,10 @@ def split_sentences(text: str) -> Iterator[tuple[int, str]]:
         start, body = para
         pos = 0
         for m in _BOUNDARY.finditer(body):
-            before = body[pos : m.start()].split()
-            last = before[-1].rstrip(".").lower() if before else ""
+            # Only the word before the stop decides ("Feb.", "U.S."): look back to the last
+            # space, never over the whole sentence so far (which made "Mr. A " * n quadratic).
+            space = body.rfind(" ", pos, m.start())
+            last = body[max(space + 1, pos) : m.start()].rstrip(".").lower()
             if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
                 continue  # "Feb. 20", "U.S. forces", "J. Smith"
             chunk = body[pos : m.end()].strip()

@@ -5,6 +5,7 @@ Every adapter module provides:
 - ``NAME``: the format name used by ``--format``;
 - ``EXTENSIONS``: file name endings it reads (lower case, with the dot);
 - ``DESCRIPTION``: one line for ``policy-timeline formats``;
+- ``MAX_BYTES``: the largest file it reads (larger ones are refused before reading);
 - ``sniff(head: str) -> bool``: True when the start of a file looks like this format;
 - ``parse(source, **options) -> Iterator[Event | RecordError | Notice]``: ``source`` is a
   ``Path`` (read the file) or a ``str`` (the content itself). Bad records are yielded as
@@ -12,7 +13,7 @@ Every adapter module provides:
   not errors (no publication date) as ``Notice``; a file that cannot be read at all
   raises ``SourceError``. Document adapters take ``published=`` (``--published``).
 
-To add a format: write ``ingest/sources/<name>.py`` with the five names above, add it to
+To add a format: write ``ingest/sources/<name>.py`` with the six names above, add it to
 ``_MODULES`` below, and add a fixture and a test.
 """
 
@@ -41,6 +42,7 @@ class Adapter(Protocol):
     NAME: str
     EXTENSIONS: tuple[str, ...]
     DESCRIPTION: str
+    MAX_BYTES: int
 
     def sniff(self, head: str) -> bool: ...
 

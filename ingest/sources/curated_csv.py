@@ -18,11 +18,17 @@ from ..schema import (
     split_list,
     validate,
 )
-from ..textfile import read_text
+from ..textfile import MB, read_text
 
 NAME = "csv"
 EXTENSIONS = (".csv",)
 DESCRIPTION = "Curated events CSV (the export columns; date, event_type, title required)"
+MAX_BYTES = 200 * MB  # larger files are refused, never read whole
+MAX_CELL = 100_000  # characters; a longer cell is a bad value (its row is reported)
+MAX_RECORD_LINES = 200  # a quoted cell over more lines than this is an unclosed quote
+# The csv module's own limit (128 KB) would end the file at the first long cell; cells are
+# checked against MAX_CELL instead, row by row. The file itself is capped by MAX_BYTES.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
 
 # Export neutralizes formula-like cells with a leading quote; reading undoes it.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -52,10 +58,11 @@ def _number(value: str, field: str) -> float | None:
 
 def parse(source: Path | str, **_options: object) -> Iterator[Event | RecordError]:
     if isinstance(source, Path):
-        name, text = str(source), read_text(source)
+        name, text = str(source), read_text(source, MAX_BYTES, "curated CSV")
     else:
         name, text = "<text>", source
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: a stray or unclosed quote is an error on its row, not a silent merge of rows
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
@@ -78,16 +85,36 @@ def parse(source: Path | str, **_options: object) -> Iterator[Event | RecordErro
             cells = next(reader)
         except StopIteration:
             break
-        except csv.Error as exc:
-            yield RecordError(name, line, "*", "", f"malformed CSV ({exc})")
-            break
+        except csv.Error as exc:  # the reader has moved past the bad line: go on
+            if "unexpected end of data" in str(exc):
+                yield RecordError(
+                    name, line, "*", "", f"a quote opened on line {line} is never closed; "
+                    f"lines {line} to {reader.line_num} were not read as rows",
+                )  # fmt: skip
+            else:
+                yield RecordError(name, line, "*", "", f"malformed CSV ({exc})")
+            line = reader.line_num + 1
+            continue
         start, line = line, reader.line_num + 1
+        if line - start > MAX_RECORD_LINES:
+            yield RecordError(
+                name, start, "*", "", f"a quoted cell runs from line {start} to line "
+                f"{line - 1} (an unclosed quote?); those lines were not read as rows",
+            )  # fmt: skip
+            continue
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header):
             yield RecordError(
                 name, start, "*", "", f"{len(cells)} cells but the header has {len(header)} columns"
             )
+            continue
+        long = next((i for i, c in enumerate(cells) if len(c) > MAX_CELL), None)
+        if long is not None:
+            yield RecordError(
+                name, start, header[long], cells[long][:60],
+                f"cell of {len(cells[long]):,} characters, larger than {MAX_CELL:,}",
+            )  # fmt: skip
             continue
         row = {c: _unescape(cells[i]) if i < len(cells) else "" for c, i in wanted.items()}
         try:

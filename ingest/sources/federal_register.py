@@ -28,11 +28,12 @@ from typing import Any
 from ..errors import Notice, RecordError, SourceError
 from ..extract.gazetteer import load_gazetteer
 from ..schema import Event, ValidationError, validate
-from ..textfile import read_text
+from ..textfile import MB, read_text
 
 NAME = "federal_register"
 EXTENSIONS = (".json", ".csv")
 DESCRIPTION = "Federal Register API JSON (document or search results) or CSV export"
+MAX_BYTES = 100 * MB  # larger files are refused, never read whole
 
 KNOWN_TYPES = ("Presidential Document", "Notice", "Rule", "Proposed Rule", "Uncategorized Document")
 _SUBTYPES = {
@@ -60,15 +61,40 @@ def sniff(head: str) -> bool:
     return "document_number" in first
 
 
+class WrongShape(Exception):
+    """A record field holding a list, an object or another value where text belongs."""
+
+    def __init__(self, field: str, value: object, expected: str):
+        super().__init__(field)
+        self.field = field
+        self.value = value
+        self.expected = expected
+
+
+def _text(record: dict[str, Any], field: str) -> str:
+    """A field as text: strings and numbers as written, missing or null as ''."""
+    value = record.get(field)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise WrongShape(field, value, "text")
+    return str(value)
+
+
 def _agencies(record: dict[str, Any]) -> list[str]:
+    value = record.get("agencies")
+    if value is not None and not isinstance(value, list):
+        raise WrongShape("agencies", value, "a list of agencies")
     names = []
-    for agency in record.get("agencies") or []:
+    for agency in value or []:
         if isinstance(agency, dict):
-            names.append(str(agency.get("name") or agency.get("raw_name") or ""))
+            names.append(_text(agency, "name") or _text(agency, "raw_name"))
         elif isinstance(agency, str):
             names.append(agency)
-    if not names and record.get("agency_names"):
-        names = re.split(r"\s*[;|]\s*", str(record["agency_names"]))
+        else:
+            raise WrongShape("agencies", agency, "an agency object or name")
+    if not names and _text(record, "agency_names"):
+        names = re.split(r"\s*[;|]\s*", _text(record, "agency_names"))
     return [n for n in names if n]
 
 
@@ -98,19 +124,19 @@ def record_event(record: dict[str, Any], name: str, where: str) -> Event | Recor
     def bad(field: str, problem: str, value: object = "") -> RecordError:
         return RecordError(name, None, f"{where} {field}", str(value or ""), problem)
 
-    number = str(record.get("document_number") or "").strip()
+    number = _text(record, "document_number").strip()
     if not number:
         return bad("document_number", "is missing; every Federal Register record has one")
     where_doc = f"{where} ({number})"
-    kind = record.get("type")
+    kind = _text(record, "type")
     if kind not in KNOWN_TYPES:
         return RecordError(name, None, f"{where_doc} type", str(kind or ""),
                            f"unknown type; expected one of: {', '.join(KNOWN_TYPES)}")  # fmt: skip
-    title = " ".join(str(record.get("title") or "").split())
-    abstract = " ".join(str(record.get("abstract") or "").split())
-    published = str(record.get("publication_date") or "")
-    url = str(record.get("html_url") or "") or f"https://www.federalregister.gov/d/{number}"
-    citation = str(record.get("citation") or "")
+    title = " ".join(_text(record, "title").split())
+    abstract = " ".join(_text(record, "abstract").split())
+    published = _text(record, "publication_date")
+    url = _text(record, "html_url") or f"https://www.federalregister.gov/d/{number}"
+    citation = _text(record, "citation")
     agencies = _agencies(record)
     where_said = "; ".join(p for p in (citation, f"FR Doc {number}") if p)
 
@@ -124,19 +150,19 @@ def record_event(record: dict[str, Any], name: str, where: str) -> Event | Recor
             return RecordError(
                 name, None, f"{where_doc} title", "", "is missing; cannot tell which act this is"
             )
-        signed = record.get("signing_date")
+        signed = _text(record, "signing_date")
         if not signed:
             return RecordError(name, None, f"{where_doc} signing_date", "",
                                "is missing; a presidential document is dated by its signing")  # fmt: skip
-        subtype = _SUBTYPES.get(str(record.get("subtype") or "").strip().lower(), "directive")
-        eo = record.get("executive_order_number")
-        proc = record.get("proclamation_number")
+        subtype = _SUBTYPES.get(_text(record, "subtype").strip().lower(), "directive")
+        eo = _text(record, "executive_order_number").strip()
+        proc = _text(record, "proclamation_number").strip()
         key = f"doc:eo-{eo}" if eo else f"doc:proclamation-{proc}" if proc else f"doc:fr-{number}"
         label = f"Executive Order {eo}: {title}" if eo else title
         president = (
-            (record.get("president") or {}).get("name")
+            _text(record["president"], "name")
             if isinstance(record.get("president"), dict)
-            else None
+            else _text(record, "president")
         )
         gazetteer = load_gazetteer()
         targets = _named(f"{title} {abstract}")
@@ -158,7 +184,7 @@ def record_event(record: dict[str, Any], name: str, where: str) -> Event | Recor
         and (_FTO.search(title + abstract) or _SDGT.search(title + abstract))
         and any("state" in a.lower() for a in agencies)
     ):
-        when = record.get("effective_on") or published
+        when = _text(record, "effective_on") or published
         if not when:
             return missing_date("the designation")
         targets = _designated(title, f"{title} {abstract}")
@@ -176,7 +202,7 @@ def record_event(record: dict[str, Any], name: str, where: str) -> Event | Recor
     elif kind == "Notice" and (
         _OFAC.search(title + abstract) or any(_OFAC.search(a) for a in agencies)
     ):
-        when = record.get("effective_on") or published
+        when = _text(record, "effective_on") or published
         if not when:
             return missing_date("the sanction")
         targets = _named(f"{title} {abstract}")
@@ -229,14 +255,23 @@ def _records(text: str, name: str) -> list[dict[str, Any]]:
 
 def parse(source: Path | str, **_: object) -> Iterator[Event | RecordError | Notice]:
     name, text = (
-        (str(source), read_text(source)) if isinstance(source, Path) else ("<text>", source)
+        (str(source), read_text(source, MAX_BYTES, "Federal Register file"))
+        if isinstance(source, Path)
+        else ("<text>", source)
     )
     skipped = 0
     for number, record in enumerate(_records(text, name), start=1):
         if not isinstance(record, dict):
             yield RecordError(name, None, f"record {number}", "", "is not an object")
             continue
-        result = record_event(record, name, f"record {number}")
+        try:
+            result = record_event(record, name, f"record {number}")
+        except WrongShape as exc:
+            shown = json.dumps(exc.value, ensure_ascii=False)[:60]
+            where = f"record {number} {exc.field}"
+            kind = type(exc.value).__name__
+            yield RecordError(name, None, where, shown, f"is {kind} where {exc.expected} belongs")
+            continue
         if result is None:
             skipped += 1
         else:

@@ -9,13 +9,15 @@ from datetime import date as Date
 from pathlib import Path
 
 from ..errors import Notice, RecordError, SourceError
-from ..extract.documents import extract_documents, read_source
+from ..extract.documents import MAX_BYTES as DOCUMENT_MAX_BYTES
+from ..extract.documents import extract_documents, parse_published, read_source
 from ..extract.events import Document
 from ..schema import Event
 
 NAME = "feed"
 EXTENSIONS = (".xml", ".rss", ".atom", ".rdf")
 DESCRIPTION = "RSS or Atom feed; every entry is an article with its own date and link"
+MAX_BYTES = DOCUMENT_MAX_BYTES
 
 _FEED = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 
@@ -40,9 +42,11 @@ def _entry_date(entry) -> Date | None:  # type: ignore[no-untyped-def]
         value = entry.get(key)
         if value:
             try:
-                return Date(value.tm_year, value.tm_mon, value.tm_mday)
-            except (ValueError, AttributeError):
+                day = parse_published(Date(value.tm_year, value.tm_mon, value.tm_mday))
+            except (ValueError, AttributeError, TypeError, OverflowError):
                 continue
+            if day is not None:
+                return day
     return None
 
 

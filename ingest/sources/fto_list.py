@@ -19,11 +19,12 @@ from pathlib import Path
 from ..errors import Notice, RecordError, SourceError
 from ..extract.gazetteer import load_gazetteer
 from ..schema import Event, ValidationError, validate
-from ..textfile import read_text
+from ..textfile import MB, read_text
 
 NAME = "fto_list"
 EXTENSIONS = (".html", ".htm", ".csv", ".tsv")
 DESCRIPTION = "State Department FTO list (HTML table or CSV/TSV with Date Designated, Name)"
+MAX_BYTES = 20 * MB  # larger files are refused, never read whole
 PAGE_URL = "https://www.state.gov/foreign-terrorist-organizations/"
 
 _DESIGNATED = ("date designated", "designated", "date of designation")
@@ -76,7 +77,8 @@ def _tables(text: str, name: str) -> list[list[list[str]]]:
             ]
             tables.append([r for r in rows if any(r)])
         return tables
-    dialect = "excel-tab" if "\t" in text.splitlines()[0] else "excel"
+    first_line = text.lstrip().split("\n", 1)[0]
+    dialect = "excel-tab" if "\t" in first_line else "excel"
     return [[row for row in csv.reader(io.StringIO(text, newline=""), dialect=dialect) if any(row)]]
 
 
@@ -90,7 +92,9 @@ def _page_url(text: str) -> str:
 
 def parse(source: Path | str, **_: object) -> Iterator[Event | RecordError | Notice]:
     name, text = (
-        (str(source), read_text(source)) if isinstance(source, Path) else ("<text>", source)
+        (str(source), read_text(source, MAX_BYTES, "FTO list"))
+        if isinstance(source, Path)
+        else ("<text>", source)
     )
     url = _page_url(text) if "<" in text[:2000] else PAGE_URL
     found_table = False

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from ..errors import Notice, RecordError, SourceError
 from ..extract.documents import (
+    MAX_BYTES as DOCUMENT_MAX_BYTES,
+)
+from ..extract.documents import (
     extract_documents,
     leading_date,
     parse_published,
@@ -23,6 +26,7 @@ from ..schema import Event
 NAME = "html"
 EXTENSIONS = (".html", ".htm", ".xhtml")
 DESCRIPTION = "HTML article or government page; main text and metadata publication date"
+MAX_BYTES = DOCUMENT_MAX_BYTES
 
 _HTML = re.compile(r"<(?:!doctype html|html|head|body|article|main|div|p)\b", re.IGNORECASE)
 

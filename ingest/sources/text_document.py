@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import Notice, RecordError
+from ..extract.documents import MAX_BYTES as DOCUMENT_MAX_BYTES
 from ..extract.documents import extract_documents, leading_date, read_source, title_from_path
 from ..extract.events import Document
 from ..schema import Event
@@ -14,6 +15,7 @@ from ..schema import Event
 NAME = "text"
 EXTENSIONS = (".txt", ".text")
 DESCRIPTION = "Plain-text article; leading 'date YYYY-MM-DD' line or --published dates it"
+MAX_BYTES = DOCUMENT_MAX_BYTES
 
 
 def sniff(head: str) -> bool:

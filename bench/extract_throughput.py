@@ -32,8 +32,9 @@ HOLDOUT = EVAL_SET.with_name("holdout_set.yaml")
 
 
 class NaiveResolver(DateResolver):
-    """Dates from dateparser's search_dates over every sentence (English only), as our
-    resolver also reads every sentence (anaphora need the dates of event-less ones)."""
+    """Dates from dateparser's search_dates over every sentence (in the document's
+    language), as our resolver also reads every sentence (anaphora need the dates of
+    event-less ones)."""
 
     def find(self, sentence: str) -> list[DateMention]:
         from dateparser.search import search_dates
@@ -43,11 +44,14 @@ class NaiveResolver(DateResolver):
             settings["RELATIVE_BASE"] = datetime(
                 self.published.year, self.published.month, self.published.day
             )
-        found = search_dates(sentence, languages=["en"], settings=settings) or []
+        found = search_dates(sentence, languages=[self.language], settings=settings) or []
         mentions = []
         for phrase, when in found:
             start = max(sentence.find(phrase), 0)
-            value = PartialDate.from_date(when.date())
+            try:
+                value = PartialDate.from_date(when.date())
+            except ValueError:  # "8 U.S.C. 1189" read as the year 1189
+                continue
             mentions.append(DateMention(phrase, start, start + len(phrase), "absolute", value))
             self.anchor = value
         return mentions

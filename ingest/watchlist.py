@@ -1,6 +1,8 @@
-"""The watchlist: the entities a timeline follows. Ingest keeps only the events that
-name one of them, so that 2,700 White House documents give the counter-cartel timeline
-and not every tariff order."""
+"""The watchlist: the entities a timeline follows. Ingest keeps only the events read from
+prose (articles, pages, feeds, documents) that name one of them, so that 2,700 White House
+documents give the counter-cartel timeline and not every tariff order. Records (the
+Federal Register, the State Department's FTO list) and the analyst's curated rows are
+kept whole: a government record of a kind the tool tracks is never noise."""
 
 from __future__ import annotations
 
@@ -8,8 +10,8 @@ from pathlib import Path
 
 from .schema import Event, fold
 
-# Adapters whose events are never filtered: the analyst's own curated rows.
-EXEMPT_ADAPTERS = frozenset({"csv"})
+# Adapters whose events are never filtered: the analyst's curated rows and the records.
+EXEMPT_ADAPTERS = frozenset({"csv", "federal_register", "fto_list"})
 
 
 class Watchlist:

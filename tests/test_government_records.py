@@ -90,7 +90,7 @@ def test_fto_list_page_gives_designations_and_delistings_with_canonical_names():
     assert errors == []
     by_date = {(e.date, e.event_type): e for e in events}
     assert set(by_date[("2025-02-20", "designation")].targets) == EIGHT  # one act, eight targets
-    assert by_date[("1997-10-08", "designation")].targets == ("Hezbollah",)  # "Hizballah"
+    assert by_date[("1997-10-08", "designation")].targets == ("HAMAS", "Hezbollah")  # "Hizballah"
     assert by_date[("2021-11-30", "delisting")].targets == (
         "Revolutionary Armed Forces of Colombia",
     )
@@ -115,3 +115,18 @@ def test_fto_list_copy_with_a_malformed_date_and_an_extra_column():
 def test_a_page_without_the_table_is_a_clear_file_error(fixtures: Path):
     with pytest.raises(SourceError, match="Date Designated"):
         list(fto_list.parse(fixtures / "documents" / "article.html"))
+
+
+def test_the_watchlist_filters_prose_only_and_keeps_records_whole(store):
+    from ingest.pipeline import ingest_paths
+    from ingest.watchlist import Watchlist
+
+    summary = ingest_paths([RECORDS / "fto_list.html"], store, watchlist=Watchlist.load())
+    assert summary.total("outside_watchlist") == 0
+    df = store.load_events()
+    hamas = df[df["date"] == "1997-10-08"].iloc[0]
+    assert "HAMAS" in hamas["targets"]
+    farc = df[df["event_type"] == "delisting"].iloc[0]
+    assert farc["date"] == "2021-11-30" and farc["targets"] == [
+        "Revolutionary Armed Forces of Colombia"
+    ]

@@ -215,3 +215,66 @@ def test_reingesting_an_export_of_merged_events_changes_nothing(store: Store, tm
     assert feb["source_url"].startswith(
         "https://www.federalregister.gov/"
     )  # the record still speaks
+
+
+def strikes(dates, rank=3, confidence=0.9, target="tren de aragua"):
+    from datetime import date as Date
+
+    out = []
+    for n, day in enumerate(dates):
+        d = Date.fromisoformat(day).toordinal()
+        out.append(Report(f"s{n}", "military_action", "strike", day, "day", d, d,
+                          frozenset({target}), frozenset(), "", None, rank, confidence,
+                          f"outlet {n}", uid=f"s{n}"))  # fmt: skip
+    return out
+
+
+def test_five_strikes_on_five_consecutive_days_stay_five_events():
+    days = ["2025-10-14", "2025-10-15", "2025-10-16", "2025-10-17", "2025-10-18"]
+    groups = cluster(strikes(days))
+    assert sorted(len(g) for g in groups) == [1, 1, 1, 1, 1]
+    # Any order of the same reports gives the same events.
+    for perm in itertools.islice(itertools.permutations(strikes(days)), 0, 120, 7):
+        assert sorted(len(g) for g in cluster(list(perm))) == [1, 1, 1, 1, 1]
+
+
+def groups_of(reports):
+    return {frozenset(reports[i].report_id for i in g) for g in cluster(reports)}
+
+
+def test_a_less_sure_report_within_tolerance_of_two_events_joins_the_closer_one():
+    # Two designations of the same group 12 days apart (two acts), each told by a record;
+    # a news report dated 3 days after the first and 9 before the second joins the first.
+    first = report("fr1", "2025-02-20", targets={"tren de aragua"}, key="doc:fr-1", rank=0)
+    second = report("fr2", "2025-03-04", targets={"tren de aragua"}, key="doc:fr-2", rank=0)
+    news = report("news", "2025-02-23", targets={"tren de aragua"}, rank=3)
+    for order in itertools.permutations([first, second, news]):
+        assert groups_of(list(order)) == {frozenset({"fr1", "news"}), frozenset({"fr2"})}
+
+
+def test_a_report_as_close_to_two_events_is_left_on_its_own():
+    a = report("a", "2025-02-20", targets={"tren de aragua"}, key="doc:fr-1", rank=0)
+    b = report("b", "2025-02-26", targets={"tren de aragua"}, key="doc:fr-2", rank=0)
+    middle = report("m", "2025-02-23", targets={"tren de aragua"}, rank=3)
+    assert sorted(len(g) for g in cluster([a, b, middle])) == [1, 1, 1]
+
+
+def test_a_relative_date_one_day_off_joins_the_explicitly_dated_report_of_the_event():
+    explicit, relative = strikes(["2025-09-02", "2025-09-03"])
+    relative.confidence = 0.85  # "on Tuesday" resolved against a late publication date
+    assert len(cluster([explicit, relative])) == 1
+
+
+def test_the_stored_events_of_five_daily_strikes_from_five_outlets_stay_five(
+    store: Store, tmp_path
+):
+    path = tmp_path / "strikes.csv"
+    rows = [f"2025-10-{14 + n},military_action,Strike on a vessel,Tren de Aragua,"
+            f"Outlet {n},https://outlet{n}.example/strike" for n in range(5)]  # fmt: skip
+    path.write_text("date,event_type,title,targets,source_title,source_url\n" + "\n".join(rows))
+    for n in range(5):  # each outlet in its own file, as they arrive
+        one = tmp_path / f"outlet{n}.csv"
+        one.write_text(path.read_text().splitlines()[0] + "\n" + rows[n] + "\n")
+        ingest_paths([one], store)
+    df = store.load_events()
+    assert len(df) == 5 and set(df["source_count"]) == {1}

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..resources import bundled
 from ..schema import fold
 from .textnorm import fold_keep_length, strip_accents_keep_length
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "entities.yaml"
+DEFAULT_PATH = bundled("entities.yaml")
 KINDS = ("organization", "person", "agency", "country", "operation", "topic")
 
 

@@ -110,9 +110,10 @@ def remerge(
 ) -> None:
     """Recompute the events that the touched reports belong to or now match."""
     src = sources_table.c
-    component = find_component(conn, touched)
+    known: dict[int, Report] = {}  # report of each row, built once
+    component = find_component(conn, touched, known)
     old_event = {row_id: row["event_id"] for row_id, row in component.items()}
-    reports = [as_report(row) for row in component.values()]
+    reports = [known.get(row_id) or as_report(row) for row_id, row in component.items()]
     merged: list[tuple[dict[str, Any], list[int]]] = []
     for group in cluster(reports):
         members = [reports[i] for i in group]
@@ -177,10 +178,11 @@ def remerge(
 
 
 def find_component(
-    conn: sa.Connection, touched: dict[int, dict[str, Any]]
+    conn: sa.Connection, touched: dict[int, dict[str, Any]], reports: dict[int, Report]
 ) -> dict[int, dict[str, Any]]:
     """The touched reports, everything merged with them before, and everything that
     matches them now, transitively: the part of the store whose events may change.
+    ``reports`` is filled with the merge report of each row it reads.
 
     Each round reads, in batches, the old event mates of the newest members, the reports
     sharing their document numbers, and the reports of the same type whose periods come
@@ -190,7 +192,6 @@ def find_component(
     src = sources_table.c
     component: dict[int, dict[str, Any]] = dict(touched)
     pool: dict[int, dict[str, Any]] = {}  # read but not (yet) matched
-    reports: dict[int, Report] = {}
     events_read: set[str] = set()
     keys_read: set[str] = set()
     covered: dict[str, list[tuple[int, int]]] = {}  # type -> day ranges already read

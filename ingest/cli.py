@@ -173,8 +173,19 @@ def _date_option(value: str | None) -> str | None:
     metavar="NAME",
     help="Read the file with this adapter (see `formats`).",
 )
-def extract(file: Path, published: str | None, out_format: str, fmt: str | None) -> None:
-    """Print the events found in FILE (export columns, header first); the store is not touched."""
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="For each event: the words that made it, the date and the rule that gave it, where "
+    "each target came from; then every mention that was not an event, and why.",
+)
+def extract(
+    file: Path, published: str | None, out_format: str, fmt: str | None, explain: bool
+) -> None:
+    """Print the events found in FILE (export columns, header first); the store is not touched.
+
+    With --explain, print why each event was found (and why other mentions were not)
+    instead; --format json gives the same as data."""
     from .errors import SourceError, one_line
     from .pipeline import read_events
     from .sources import detect_format, get_adapter
@@ -187,8 +198,12 @@ def extract(file: Path, published: str | None, out_format: str, fmt: str | None)
         raise click.ClickException(
             f"{file}: not a known source format; see `policy-timeline formats`"
         )
+    explanations: list = []
+    options: dict[str, object] = {"published": published}
+    if explain:
+        options["explanations"] = explanations
     try:
-        events, errors, notices = read_events(file, adapter, published=published)
+        events, errors, notices = read_events(file, adapter, **options)
     except SourceError as exc:
         raise click.ClickException(exc.message) from None
     except Exception as exc:  # an adapter bug: one line, never a traceback
@@ -199,6 +214,11 @@ def extract(file: Path, published: str | None, out_format: str, fmt: str | None)
         click.echo("error: " + error.message, err=True)
     for notice in notices:
         click.echo("note: " + notice.message, err=True)
+    if explain:
+        _print_explanations(file, adapter.NAME, explanations, events, out_format)
+        if errors:
+            sys.exit(1)
+        return
     rows = [{**e.row(), "source_count": 1, "first_seen": ""} for e in events]
     rows.sort(key=lambda r: (r["date_start"], r["event_type"]))
     if out_format == "json":
@@ -211,6 +231,27 @@ def extract(file: Path, published: str | None, out_format: str, fmt: str | None)
         write_rows(rows, sys.stdout)
     if errors:
         sys.exit(1)
+
+
+def _print_explanations(
+    file: Path, adapter: str, explanations: list, events: list, out_format: str
+) -> None:
+    from .extract.explain import as_data, as_text
+
+    if out_format == "json":
+        import json
+
+        data = [{"document": doc.file or doc.title, **as_data(x)} for doc, x in explanations]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return
+    if not explanations:  # records and curated rows: the fields are the event
+        click.echo(
+            f"{file}: {len(events)} event(s) read from the {adapter} format's fields; "
+            "nothing was inferred from prose, so there is nothing to explain"
+        )
+        return
+    for doc, explanation in explanations:
+        click.echo(as_text(explanation, doc.file or doc.title or str(file)))
 
 
 class _NoBar:

@@ -18,6 +18,7 @@ import yaml
 
 from ingest.extract.documents import parse_published
 from ingest.extract.events import Document, Extractor
+from ingest.merge import GOVERNMENT_URL
 from ingest.schema import Event
 
 EXTRACTION = Path(__file__).parent / "fixtures" / "extraction"
@@ -94,6 +95,7 @@ def document(case: dict) -> Document:
     return Document(
         case["text"],
         title=case.get("title") or ("" if "split" in case else case["id"]),
+        government=bool(GOVERNMENT_URL.match(case.get("url") or "")),
         url=case.get("url") or "",
         published=parse_published(case.get("published")),
         file=case["id"],

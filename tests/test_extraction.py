@@ -93,8 +93,12 @@ def test_amounts_in_english_and_spanish():
 def test_a_document_that_is_an_act_yields_its_directive_dated_by_its_signing_line(fixtures: Path):
     from ingest.sources import markdown_document
 
-    (eo,) = [e for e in markdown_document.parse(fixtures / "documents" / "executive_order.md")]
+    events = list(markdown_document.parse(fixtures / "documents" / "executive_order.md"))
+    eo, cited = sorted(events, key=lambda e: e.date, reverse=True)
     assert (eo.date, eo.event_type, eo.subtype) == ("2025-01-20", "directive", "executive_order")
+    # The order it cites is a dated act of its own, keyed by its number, with no targets
+    # taken from the words around the citation.
+    assert (cited.date, cited.key, cited.targets) == ("2001-09-23", "doc:eo-13224", ())
     assert {"Tren de Aragua", "MS-13"} <= set(eo.targets)
     assert eo.confidence == 1.0 and "January 20, 2025" in eo.evidence
     (proc,) = list(markdown_document.parse(fixtures / "documents" / "proclamation.md"))

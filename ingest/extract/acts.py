@@ -1,5 +1,8 @@
-"""Documents that are themselves presidential acts: an executive order, proclamation or
-memorandum yields one directive event dated by its signing line."""
+"""Documents that are themselves acts: an executive order, proclamation or memorandum
+yields one directive event, a message or communication of the President to Congress one
+statement event, each dated by its signing line ("THE WHITE HOUSE, January 20, 2025.",
+"The White House, Washington, March 17, 2025.", "Dated: November 16, 2025.", "this
+fourteenth day of March, in the year of our Lord two thousand twenty-five")."""
 
 from __future__ import annotations
 
@@ -10,9 +13,15 @@ from datetime import date as Date
 from ..schema import PartialDate
 from .dates import MONTH_NUMBER
 
+_MONTH_DATE = (
+    r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+\d{1,2},\s+\d{4})"
+)
+# A signing line starts its line: "THE WHITE HOUSE, January 20, 2025." (orders), "The White
+# House, Washington, March 17, 2025." (messages), "Dated: November 16, 2025." (notices).
 _SIGNED = re.compile(
-    r"THE WHITE HOUSE,?\s*(?P<date>(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\s+\d{1,2},\s+\d{4})"
+    rf"^[ \t]*(?:THE WHITE HOUSE,?\s{{0,8}}(?:Washington,?\s{{0,4}})?|Dated:[ \t]*){_MONTH_DATE}",
+    re.IGNORECASE | re.MULTILINE,
 )
 _WITNESS = re.compile(
     r"set my hand this\s+(?P<day>[a-z-]+(?:\s+[a-z-]+)?)\s+day of\s+(?P<month>[A-Za-z]+),?\s+in the year"
@@ -31,6 +40,11 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
 
+_MESSAGE = re.compile(
+    r"(?:MESSAGE|COMMUNICATION)\s+from\s+THE PRESIDENT|To the Congress of the United States:"
+    r"|Dear Mr\. Speaker:|Dear Madam Speaker:",
+    re.IGNORECASE,
+)
 _KINDS = (
     ("notice", re.compile(r"^(?:notice|message)\b", re.IGNORECASE)),
     ("executive_order", re.compile(r"\bexecutive order\b|it is hereby ordered", re.IGNORECASE)),
@@ -54,6 +68,7 @@ class Act:
     signed: PartialDate
     signing_line: str
     purpose: str
+    event_type: str = "directive"
 
 
 def _words_number(text: str, table: dict[str, int]) -> int | None:
@@ -103,6 +118,11 @@ def _dated(year: int, month: int, day: int, line: str) -> tuple[PartialDate, str
 def detect_act(title: str, text: str, fallback: PartialDate | None) -> Act | None:
     """The act a document is, if it is one; None for articles, fact sheets, remarks."""
     head = text[:3000]
+    if _MESSAGE.search(head):
+        signed = signing_date(text)
+        if signed is None:
+            return None
+        return Act("message", signed[0], signed[1], "", "statement")
     if not _IS_ACT.search(text[:4000]) and not _SIGNED.search(text[-600:]):
         return None
     subtype = next((name for name, rx in _KINDS if rx.search(title)), None)

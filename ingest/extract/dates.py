@@ -62,6 +62,11 @@ _PATTERN = re.compile(
             rf"(?P<offset>\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?|d[ií]as?|semanas?"
             r"|mes(?:es)?|a[nñ]os?)\s+(?:later|earlier|despu[eé]s|antes|(?:after|before)"
             r"(?=\s*[,.;:)]|\s*$))))",
+            # "last July" (English: the latest July at least two months back), "el pasado
+            # mes de enero" (Spanish: the latest January before the current month)
+            rf"(?P<last_month>\b(?:[Ll]ast|[Tt]his\s+past)\s+(?:January|February|March|April|May"
+            rf"|June|July|August|September|October|November|December)\b(?!\s+\d)"
+            rf"|\b(?:[Ee]l\s+)?[Pp]asado\s+(?:mes\s+de\s+)?{_MONTHS_ES}\b(?!\s+(?:de|del)\s+\d))",
             r"(?P<relative>\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ee]arlier\s+this\s+(?:year|month|week)"
             r"|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:week|month|year)"
             r"|[Aa]yer|[Hh]oy|[Aa]noche|(?:[Ll]a|[Ee]sta)\s+semana(?:\s+pasada)?|[Ee]l\s+mes\s+pasado"
@@ -84,6 +89,7 @@ _START_WORDS = frozenset(
         "that",
         "al",
         "el",
+        "pasado",
         "ese",
         "la",
         "esta",
@@ -371,6 +377,8 @@ class DateResolver:
                 return self._weekday(phrase, future), "relative"
             if name == "relative":
                 return self._relative(phrase), "relative"
+            if name == "last_month":
+                return self._last_month(phrase), "relative"
             if name in ("offset", "anaphor"):
                 return self._anaphor(phrase), "anaphoric"
         except (ValueError, OverflowError):
@@ -480,6 +488,17 @@ class DateResolver:
         if "next" in text:
             return PartialDate.parse(f"{p.year + 1:04d}")
         return PartialDate.from_date(p, "year")
+
+    def _last_month(self, phrase: str) -> PartialDate | None:
+        if self.published is None:
+            return None
+        words = phrase.lower().split()
+        month = MONTH_NUMBER[words[-1]]
+        gap = 1 if "pasado" in words else 2  # "last July" said in August is a year back
+        back = (self.published.month - month) % 12 or 12
+        if back < gap:
+            back += 12
+        return PartialDate.from_date(_add_months(self.published.replace(day=1), -back), "month")
 
     def _anaphor(self, phrase: str) -> PartialDate | None:
         anchor = self.anchor

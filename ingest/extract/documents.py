@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import Notice, RecordError, SourceError
 from ..schema import MAX_YEAR, MIN_YEAR, Event, PartialDate
 from ..textfile import MB, read_bytes
-from .events import Document, Extractor
+from .events import Document, Explanation, Extractor
 
 MAX_BYTES = 20 * MB  # a document larger than this is not an article
 _DATE_LINE = re.compile(
@@ -116,9 +116,12 @@ def title_from_path(path: Path) -> str:
 
 
 def extract_documents(
-    documents: Iterator[Document | Notice | RecordError], published: object = None
+    documents: Iterator[Document | Notice | RecordError],
+    published: object = None,
+    explanations: list[tuple[Document, Explanation]] | None = None,
 ) -> Iterator[Event | Notice | RecordError]:
-    """The adapter loop: run the extractor over each document, pass notices through."""
+    """The adapter loop: run the extractor over each document, pass notices through.
+    With ``explanations``, each document's Explanation is appended to it (--explain)."""
     extractor = Extractor()
     forced = parse_published(published)
     for doc in documents:
@@ -127,6 +130,10 @@ def extract_documents(
             continue
         if forced is not None:
             doc.published = forced
-        yield from extractor.extract(doc)
+        explanation = extractor.explain(doc)
+        if explanations is not None:
+            explanations.append((doc, explanation))
+        for event, _frame in explanation.events:
+            yield event
         for note in doc.notes:
             yield Notice(doc.file, note)

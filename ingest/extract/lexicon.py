@@ -16,9 +16,11 @@ _TRIGGERS: dict[str, list[str]] = {
         r"ftos?",
         r"sdgts?",
         r"terrorist organi[sz]ations?",
+        r"(?:listed|named|labell?ed|branded) (?:\w+ ){0,8}?as (?:an? )?(?:foreign |global |specially designated )?terrorist",
         r"design(?:a|o|aron|ar|ara|ado|ada|ados|adas|acion|aciones)",
         r"organizaci(?:on|ones) terroristas?(?: extranjeras?)?",
         r"terroristas? globales? especialmente designad[oa]s?",
+        r"(?:declar(?:o|aron|a|ada|ado|adas|ados)|calific(?:o|aron|a)|clasific(?:o|aron|a)) (?:\w+ ){0,8}?(?:como )?(?:organizaci(?:on|ones) |grupos? )?terroristas?",
     ],
     "delisting": [
         r"(?:revoked|revokes|revoking|rescinded|lifted) (?:the |its |their )?(?:fto |terrorist )?designations?",
@@ -40,11 +42,14 @@ _TRIGGERS: dict[str, list[str]] = {
         r"directives?",
         r"(?:signed|signs) (?:a |an |the )?(?:secret |new |classified )?(?:order|directive|determination)",
         r"authori[sz](?:ed|es|ing) (?:the |a |an )?(?:use|military|department|pentagon|u\.?s\.? forces|strikes?|deployment)",
+        r"invok(?:ed|es|ing) (?:the )?(?:wartime |1798 )?alien enemies act",
+        r"(?:ordered|orders|ordering|announced) (?:a |an |the )?[\"“]?(?:total and complete )?blockade",
         r"orden(?:es)? ejecutivas?",
         r"proclama(?:cion)?",
         r"memorando",
         r"directiva",
         r"decreto",
+        r"invoc(?:o|aron|a) la ley de enemigos extranjeros",
         r"autoriz(?:o|aron|a) (?:el uso|al pentagono|al departamento|a las fuerzas|ataques)",
     ],
     "sanction": [
@@ -53,54 +58,76 @@ _TRIGGERS: dict[str, list[str]] = {
         r"blocking (?:property|assets)",
         r"froze (?:the )?(?:assets|accounts)",
         r"asset freeze",
-        r"sancion(?:es|o|aron|ar|ado|ados|ada)?",
+        r"sancion(?:es|o|aron|ar|ado|ados|ada|a)?",
         r"congel(?:o|aron) (?:los )?(?:activos|bienes|cuentas)",
     ],
     "military_action": [
         r"struck",
         r"(?:air|drone|missile|kinetic|lethal|military|precision|naval)[ -]?strikes?",
-        r"(?:an?|the|second|third|first|new|another|latest|\d+) (?:\w+ )?strikes?",
+        r"(?:an?|the|second|third|first|new|another|latest|\d+|\w+th|one|two|three|four|five) (?:\w+ ){0,2}strikes?",
+        r"strikes? (?:on|against) (?:an? |the |another )?(?:\w+ ){0,3}(?:boats?|vessels?|ships?|targets?)",
         r"conducted (?:a |an |the )?(?:\w+ )?(?:strike|raid|operation|attack)s?",
-        r"carried out (?:a |an |the )?(?:\w+ )?(?:strike|raid|operation|attack)s?",
+        r"carried out (?:a |an |the |another |yet another )?(?:\w+ ){0,3}(?:strike|raid|operation|attack)s?",
         r"launched (?:a |an |the )?(?:\w+ )?(?:strike|raid|operation|attack|offensive)s?",
         r"raid(?:ed|s)?",
         r"bomb(?:ed|ing)",
         r"shot down",
         r"sank|sunk",
-        r"captured",
+        r"captured|capture(?: of)?",
         r"killed|killing",
+        r"(?:seized|seizing|seizure of|interdicting|interdicted) (?:an? |the |another )?(?:\w+ ){0,3}(?:vessel|tanker|ship|boat)s?",
+        r"(?:destroy(?:s|ed)?|hit) (?:an? |the |another )?(?:\w+ ){0,3}(?:vessel|boat|ship)s?",
+        r"(?:vessel|tanker|ship|boat)s? (?:[\w,]+ ){0,8}?(?:was|were|has been|had been|is being) (?:seized|struck|hit|destroyed|boarded|sunk)",
+        r"attack(?:ed)? (?:on|against) (?:an? |the |another )?(?:\w+ ){0,3}(?:vessel|boat|ship|target)s?",
         r"ataques?",
         r"atac(?:o|aron)",
-        r"bombarde(?:o|aron)",
+        r"bombarde(?:o|aron|os?)",
         r"hundi(?:o|eron)",
-        r"captur(?:o|aron|ado|ada|ados)",
+        r"captur(?:o|aron|ado|ada|ados|a)",
         r"mat(?:o|aron)",
         r"operativo",
+        r"incursion(?:es)?",
+        r"(?:destruy(?:o|eron|ida|ido)|abatid[oa]s?)",
+        r"incaut(?:o|aron) (?:un |el |otro )?(?:buque|petrolero|barco)",
     ],
     "deployment": [
         r"deploy(?:ed|ing|s|ment)",
         r"sent (?:\w+ )?(?:troops|warships|ships|destroyers?|marines|soldiers|an aircraft carrier|a carrier|jets|aircraft)",
+        r"(?:sending|dispatch(?:ed|ing)?) (?:the |an? )?(?:\w+ ){0,4}(?:carrier|warships?|destroyers?|troops|strike group)",
         r"(?:warships?|aircraft carrier|carrier strike group) (?:arrived|to the)",
+        r"arriv(?:al|ed) (?:of )?(?:the )?(?:uss |[\w.]+ ){0,6}(?:carrier|strike group|warships?|destroyers?|troops)",
+        r"(?:entered|reached) the caribbean",
         r"despleg(?:o|aron|ar|ado|ada|ados|ue)|despliegue",
         r"envi(?:o|aron) (?:\w+ )?(?:tropas|buques|soldados|marines|aviones)",
+        r"llegada (?:del?|de los) (?:\w+ ){0,4}(?:portaaviones|buques?|tropas|destructores?)",
     ],
     "legal": [
-        r"indict(?:ed|ment|s)?",
+        r"indict(?:ed|ment|ments|s)?",
         r"charged",
-        r"(?:criminal |federal |narco-terrorism )?charges against",
+        r"(?:criminal |federal |narco-terrorism |terrorism-related |new )?charges against",
         r"arraign(?:ed|ment)",
         r"pleaded (?:not )?guilty",
+        r"(?:entered|enters|entering) (?:a |his |her )?(?:guilty |not guilty )?plea|guilty plea",
+        r"(?:his|her|their|the) arrest(?! warrant)",
         r"convicted",
         r"sentenced",
         r"extradit(?:ed|ion)",
+        r"arrested",
+        r"(?:taken|transferred|handed over|surrendered|sent) (?:\w+ ){0,6}?(?:into|to) (?:u\.?s\.? |us |american |the custody of )?custody",
+        r"(?:judge|court) (?:\w+ ){0,3}(?:blocked|ruled|ordered|halted|barred)",
+        r"overturn(?:ed|ing)? (?:\w+ ){0,3}convictions?",
+        r"unseal(?:ed|ing)",
         r"acusad[oa]s?",
         r"acus(?:o|aron)",
         r"imputad[oa]s?",
         r"procesad[oa]s?",
-        r"extradit(?:ado|ada|o|aron)",
+        r"extradit(?:ado|ada|ados|o|aron)",
         r"se declar(?:o|aron) (?:no )?culpables?",
         r"condenad[oa]s?",
         r"sentenciad[oa]s?",
+        r"detenid[oa]s?|arrest(?:o|aron|ado|ada)",
+        r"(?:entreg(?:o|aron|ados|adas|ado)|traslad(?:o|aron|ados|adas)|expuls(?:o|aron)) (?:\w+ ){0,8}?(?:a|hacia) (?:los )?(?:estados unidos|ee\.? ?uu\.?)",
+        r"cargos (?:penales |criminales )?contra",
     ],
     "diplomatic": [
         r"recalled (?:its |their )?ambassadors?",
@@ -119,7 +146,7 @@ _TRIGGERS: dict[str, list[str]] = {
 
 # Words that make a clause about what could, might or should happen, not what did.
 HEDGE = re.compile(
-    r"\b(?:could|would|might|may|potential(?:ly)?|possible|possibly|option|options|consider(?:s|ed|ing)?"
+    r"\b(?:could|would|might|may(?!\s+\d)|potential(?:ly)?|possible|possibly|option|options|consider(?:s|ed|ing)?"
     r"|if|whether|types of|kinds of|groundwork|threaten(?:s|ed)? to|seek(?:s|ing)? to|aim(?:s|ed)? to"
     r"|want(?:s|ed)? to|calls? for|urged|propos(?:ed|es|al)|weigh(?:s|ing)?|mull(?:s|ing)?"
     r"|podria|podrian|posible|eventual(?:es)?|planea|busca|estudia|evalua|amenaz(?:a|o) con)\b"
@@ -129,6 +156,7 @@ HEDGE = re.compile(
 MILITARY_CONTEXT = re.compile(
     r"\b(?:military|forces|troops|navy|naval|strikes?|airstrikes?|drones?|missiles?|vessels?|boats?"
     r"|operation|soldiers|marines|pentagon|department of (?:defense|war)|southcom|southern command"
+    r"|tankers?|coast guard|warships?|mission"
     r"|hegseth|special forces|commandos?|militar(?:es)?|fuerzas|buques?|lanchas?|embarcacion(?:es)?"
     r"|operativo|operacion|ejercito|armada|soldados|comandos?)\b"
 )
@@ -209,6 +237,13 @@ def find_triggers(folded: str) -> list[Trigger]:
                     continue
             if kind == "military_action" and not context("military", MILITARY_CONTEXT):
                 continue
+            if m.group() in (
+                "killed",
+                "killing",
+                "mato",
+                "mataron",
+            ) and not MILITARY_CONTEXT.search(folded, max(0, m.start() - 120), m.end() + 60):
+                continue  # "drugs that are killing our people"
             if (
                 kind == "directive"
                 and DIRECTIVE_NOUN.match(m.group())
@@ -254,3 +289,103 @@ def subtype_for(event_type: str, folded: str) -> str:
         if re.search(pattern, folded):
             return label
     return "directive" if event_type == "directive" else ""
+
+
+# --- the form of a mention: what the words around a trigger say about it -----------------
+
+# Before a trigger, these make the clause about what may or will happen, not what did.
+FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|won't|wouldn't|going to|plans? to|planned to|planning to|intends? to"
+    r"|expected to|is set to|are set to|is due to|scheduled to|aims? to|seeks? to|wants? to"
+    r"|ready to|prepared to|could|might|may|should|must|can"
+    r"|va a|van a|iba a|planea|planeaba|busca|pretende|podria|podrian|deberia|se espera"
+    r"|\w+ar[aá]n?|\w+er[aá]n?|\w+ir[aá]n?)\s+(?:\w+\s+){0,3}$"
+)
+NEGATION_BEFORE = re.compile(
+    r"\b(?:not|never|no|didn't|hasn't|haven't|wasn't|weren't|isn't|aren't|nunca|tampoco)\s+"
+    r"(?:\w+\s+){0,2}$"
+)
+PERFECT_BEFORE = re.compile(
+    r"\b(?:has|have|had|ha|han|habia|habian|hayan?)\s+(?:(?:also|now|just|already|formally"
+    r"|officially|since|ya|tambien|formalmente)\s+)?(?:been\s+)?$"
+)
+PROGRESSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|am|esta|estan)\s+(?:(?:also|now|formally|officially|tambien)\s+)?$"
+)
+PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|been|be|being|fue|fueron|sido|es|son|ser)\s+"
+    r"(?:(?:also|now|formally|officially|reportedly|later|tambien)\s+)?$"
+)
+HEREBY_BEFORE = re.compile(r"\bhereby\s+$")
+_PERFECT_VERB_BEFORE = re.compile(
+    r"\b(?:has|have|ha|han)\s+(?:just\s+|now\s+|also\s+)?\w+(?:ed|en|ado|ido|to|cho)\s+"
+    r"(?:(?:a|an|the|new|its|their|fresh|un|una|nuevas?|nuevos?)\s+){0,3}$"
+)
+# "the strikes", "these designations", "Wednesday's decision", "today's action": a definite
+# description, which may point back to an event told before.
+DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|these|this|that|those|such|its|their|today's|yesterday's|\w+day's"
+    r"|el|la|los|las|este|esta|estos|estas|ese|esa|esos|esas|dicho|dicha|su|sus)\s+"
+    r"(?:(?!(?:and|or|of|y|o|de)\b)[\w'-]+\s+){0,2}$"
+)
+_NOUNS = re.compile(
+    r"^(?:designations?|designacion(?:es)?|sanctions|sanciones|rewards?|bount(?:y|ies)|recompensas?"
+    r"|indictments?|strikes?|attacks?|ataques?|raids?|capture|captura|arrival|llegada"
+    r"|deployment|despliegue|extradition|arraignment|bombardeos?|incursion(?:es)?|operativo"
+    r"|(?:\w+ ){0,2}strikes?|executive orders?|proclamations?|directives?|memorand(?:um|a)"
+    r"|charges against|seizure of .*|capture of)$"
+)
+_LEADING_DEFINITE = re.compile(r"^(?:the|these|this|that|those)\s")
+# An adjective, not an act: "a designated terrorist organization", "all sanctioned oil
+# tankers", "similarly designated gang".
+ATTRIBUTIVE = re.compile(
+    r"\b(?:a|an|the|all|of|any|other|its|their|these|those|\d+|similarly|recently|previously"
+    r"|already|u\.s\.-|us-)\s+(?:designated|sanctioned|designad[oa]s?|sancionad[oa]s?)\s+"
+    r"(?!(?:as|by|for|on|in|under|today|yesterday|pursuant|como|por|el|la|hoy|ayer)\b)[a-z]"
+)
+DTO = re.compile(r"designated terrorist organi[sz]ations?|organizaciones terroristas designadas")
+# Counts of events over a period: a summary of a campaign, not one event.
+SUMMARY = re.compile(
+    r"\b(?:at least |more than |over |some |nearly |almost |al menos |mas de |unos )?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens? of|a dozen|several|multiple"
+    r"|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|varias|decenas de)\s+"
+    r"(?:such |similar |more |other |lethal |deadly |u\.s\. |us |military |known )?"
+    r"(?:strikes|attacks|operations|raids|ataques|operaciones|bombardeos)\b"
+    r"(?=.{0,80}\b(?:since|so far|to date|this year|in recent (?:weeks|months)|desde|en lo que va"
+    r"|hasta ahora|en las ultimas semanas)\b)"
+)
+# A terrorist listing told with "sanctioned ... as a Specially Designated Global Terrorist".
+SDGT_PHRASE = re.compile(r"specially designated global terrorist|\bsdgts?\b|terrorista global")
+TERRORIST = re.compile(r"terroris|\bftos?\b|\bsdgts?\b")
+# Treasury's designations under sanctions orders are sanctions, not terrorist listings.
+SANCTIONS_CONTEXT = re.compile(
+    r"\bofac\b|treasury|tesoro|pursuant to (?:e\.o\.|executive order) (?!13224)|blocked|bloque"
+)
+
+
+def form_of(folded: str, trigger: Trigger) -> str:
+    """How the clause tells the event: "future" (will, could, plans to), "negated",
+    "hereby", "perfect" (has designated), "progressive" (is designating), "passive" (was
+    struck), "definite" (the strikes), "nominal", or "past"/"verb" for a plain verb."""
+    before = folded[max(0, trigger.start - 60) : trigger.start]
+    text = trigger.text
+    if NEGATION_BEFORE.search(before):
+        return "negated"
+    if FUTURE_BEFORE.search(before):
+        return "future"
+    if HEREBY_BEFORE.search(before):
+        return "hereby"
+    if _LEADING_DEFINITE.match(text):  # "the strikes": the determiner is in the trigger
+        return "definite"
+    if _NOUNS.match(text):
+        if DEFINITE_BEFORE.search(before):
+            return "definite"
+        # "has issued a new directive", "ha impuesto sanciones": the verb tells the tense
+        return "perfect" if _PERFECT_VERB_BEFORE.search(before) else "nominal"
+    if PERFECT_BEFORE.search(before):
+        return "perfect"
+    if PROGRESSIVE_BEFORE.search(before):
+        return "progressive"
+    if PASSIVE_BEFORE.search(before):
+        return "passive"
+    return "verb"

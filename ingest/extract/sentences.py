@@ -10,6 +10,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "adm", "capt",
     "st", "no", "vs", "inc", "corp", "jr", "sr", "sra", "srta", "dra", "approx", "est",
     "e.g", "i.e", "etc", "u.s", "u.n", "ee.uu", "p.m", "a.m", "d.c", "fig", "art", "sec",
+    "e.o", "a.k.a", "u.s.c", "gral", "cnel", "sgto", "stat", "pub", "ref", "vol",
 }  # fmt: skip
 # The look-behind makes a run of "....." one candidate, not one per dot (linear time).
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)]*\s+(?=[\"“¿¡(\[]?[A-ZÁÉÍÓÚÑ0-9])")
@@ -18,26 +19,33 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-*•]\s)")
 
 def split_sentences(text: str) -> Iterator[tuple[int, str]]:
     """(offset, sentence) pairs; paragraphs never join, headlines stand alone."""
-    for para in _paragraphs(text):
-        start, body = para
-        pos = 0
-        for m in _BOUNDARY.finditer(body):
-            # Only the word before the stop decides ("Feb.", "U.S."): look back to the last
-            # space, never over the whole sentence so far (which made "Mr. A " * n quadratic).
-            space = body.rfind(" ", pos, m.start())
-            last = body[max(space + 1, pos) : m.start()].rstrip(".").lower()
-            if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
-                continue  # "Feb. 20", "U.S. forces", "J. Smith"
-            chunk = body[pos : m.end()].strip()
-            if chunk:
-                yield start + pos, chunk
-            pos = m.end()
-        chunk = body[pos:].strip()
+    for start, body in paragraphs(text):
+        for offset, sentence in sentences_of(body):
+            yield start + offset, sentence
+
+
+def sentences_of(body: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) pairs of one paragraph (its whitespace already normalized)."""
+    pos = 0
+    for m in _BOUNDARY.finditer(body):
+        # Only the word before the stop decides ("Feb.", "U.S."): look back to the last
+        # space, never over the whole sentence so far (which made "Mr. A " * n quadratic).
+        space = body.rfind(" ", pos, m.start())
+        last = body[max(space + 1, pos) : m.start()].rstrip(".").lstrip("([{\"'“‘").lower()
+        if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+            continue  # "Feb. 20", "U.S. forces", "J. Smith"
+        chunk = body[pos : m.end()].strip()
         if chunk:
-            yield start + pos, chunk
+            yield pos, chunk
+        pos = m.end()
+    chunk = body[pos:].strip()
+    if chunk:
+        yield pos, chunk
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+def paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, paragraph) pairs: blocks between blank lines (or list items), each with
+    its whitespace normalized to single spaces."""
     pos = 0
     for m in _PARAGRAPH.finditer(text):
         yield pos, " ".join(text[pos : m.start()].split())

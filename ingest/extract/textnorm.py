@@ -5,9 +5,13 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+_QUOTE_FOLD = {"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‘": "'", "’": "'"}
+
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
+    if ch in _QUOTE_FOLD:
+        return _QUOTE_FOLD[ch]
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     low = (base or ch).lower()
     return low if len(low) == 1 else ch.lower()[:1] or ch

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import Notice, RecordError, SourceError
 from ..extract.documents import MAX_BYTES as DOCUMENT_MAX_BYTES
 from ..extract.documents import extract_documents, parse_published, read_source
-from ..extract.events import Document
+from ..extract.events import Document, Explanation
 from ..schema import Event
 
 NAME = "feed"
@@ -51,7 +51,11 @@ def _entry_date(entry) -> Date | None:  # type: ignore[no-untyped-def]
 
 
 def parse(
-    source: Path | str, *, published: object = None, **_: object
+    source: Path | str,
+    *,
+    published: object = None,
+    explanations: list[tuple[Document, Explanation]] | None = None,
+    **_: object,
 ) -> Iterator[Event | Notice | RecordError]:
     def documents() -> Iterator[Document | Notice | RecordError]:
         import feedparser
@@ -99,4 +103,4 @@ def parse(
                 adapter=NAME,
             )
 
-    yield from extract_documents(documents(), published)
+    yield from extract_documents(documents(), published, explanations)

@@ -19,7 +19,7 @@ from ..extract.documents import (
     read_source,
     title_from_path,
 )
-from ..extract.events import Document
+from ..extract.events import Document, Explanation
 from ..merge import GOVERNMENT_URL
 from ..schema import Event
 
@@ -78,11 +78,15 @@ def page_document(html: str, name: str, fallback_title: str = "") -> Document:
 
 
 def parse(
-    source: Path | str, *, published: object = None, **_: object
+    source: Path | str,
+    *,
+    published: object = None,
+    explanations: list[tuple[Document, Explanation]] | None = None,
+    **_: object,
 ) -> Iterator[Event | Notice | RecordError]:
     def documents() -> Iterator[Document | Notice]:
         name, html, notices = read_source(source)
         yield from notices
         yield page_document(html, name, title_from_path(source) if isinstance(source, Path) else "")
 
-    yield from extract_documents(documents(), published)
+    yield from extract_documents(documents(), published, explanations)

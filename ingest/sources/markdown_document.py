@@ -20,7 +20,7 @@ from ..extract.documents import (
     read_source,
     title_from_path,
 )
-from ..extract.events import Document
+from ..extract.events import Document, Explanation
 from ..merge import GOVERNMENT_URL
 from ..schema import Event
 
@@ -138,11 +138,15 @@ def load(source: Path | str) -> tuple[Document, list[Notice]]:
 
 
 def parse(
-    source: Path | str, *, published: object = None, **_: object
+    source: Path | str,
+    *,
+    published: object = None,
+    explanations: list[tuple[Document, Explanation]] | None = None,
+    **_: object,
 ) -> Iterator[Event | Notice | RecordError]:
     def documents() -> Iterator[Document | Notice]:
         document, notices = load(source)
         yield from notices
         yield document
 
-    yield from extract_documents(documents(), published)
+    yield from extract_documents(documents(), published, explanations)

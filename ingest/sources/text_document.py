@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import Notice, RecordError
 from ..extract.documents import MAX_BYTES as DOCUMENT_MAX_BYTES
 from ..extract.documents import extract_documents, leading_date, read_source, title_from_path
-from ..extract.events import Document
+from ..extract.events import Document, Explanation
 from ..schema import Event
 
 NAME = "text"
@@ -23,7 +23,11 @@ def sniff(head: str) -> bool:
 
 
 def parse(
-    source: Path | str, *, published: object = None, **_: object
+    source: Path | str,
+    *,
+    published: object = None,
+    explanations: list[tuple[Document, Explanation]] | None = None,
+    **_: object,
 ) -> Iterator[Event | Notice | RecordError]:
     def documents() -> Iterator[Document | Notice]:
         name, text, notices = read_source(source)
@@ -32,4 +36,4 @@ def parse(
         date, body = leading_date(text)
         yield Document(body, title=title, published=date, file=name, adapter=NAME)
 
-    yield from extract_documents(documents(), published)
+    yield from extract_documents(documents(), published, explanations)

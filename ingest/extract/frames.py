@@ -1,0 +1,373 @@
+"""One event per act in a document: the mentions of one act joined into a frame, dated
+and given targets from the whole document.
+
+- Mentions of the same type and date are one act: the names each gives are joined.
+- A mention with no date of its own takes one from the document when its words point
+  there: "the strikes" or "the designation" told before (the latest frame of that type);
+  "also", "separately", "in addition" (the act just told); a present or perfect tense in
+  the lede, or an announcement in the present in a statement ("The Department announces
+  the designation of ...", "is increasing the reward"): the document's date. Otherwise it
+  is background or status ("The State Department has designated Tren de Aragua a foreign
+  terrorist organization." further down a story about sanctions) and is not an event.
+- A frame dated only by the document's date moves to the date a later mention gives it
+  ("The designation was published in the February 20 edition").
+- A frame without targets takes them from the sentences that list them ("Los Lobos and
+  Los Choneros are Ecuadorian gangs", "The organizations are ...") or, for a reward, from
+  the person the story is about.
+- Rewards are one event per amount, and per person when the text says "each".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..schema import PartialDate
+from .amounts import Amount
+from .lexicon import JUST_HAPPENED, find_triggers
+from .mentions import Mention
+from .reading import Reading, Sentence
+
+CONTINUATION = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:also|additionally|in addition|separately|as well|likewise|at the same time"
+    r"|specifically|in particular|namely|asimismo|ademas|tambien|igualmente|por otra parte"
+    r"|por separado|en concreto|en particular|especificamente)\b"
+)
+# Present-tense announcements in a statement: the act happens as the statement speaks.
+ANNOUNCING = re.compile(
+    r"\b(?:hereby|(?:is|are|am|i'm|we're|esta|estan) (?:\w+ )?(?:announcing|designating"
+    r"|sanctioning|increasing|adding|offering|imposing|taking|anunciando|designando|sancionando"
+    r"|ofreciendo)|announces|anuncia"
+    r"|i am pleased to announce|i'm pleased to announce|pleased to announce)\b"
+)
+BACK_REFERENCE = re.compile(
+    r"\b(?:these|those|aforementioned|above-named|above named|said organi[sz]ation"
+    r"|the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"|the (?:gang|group|cartel|organization|organisation)s?|both|estos|estas|dichos|dichas"
+    r"|ambos|ambas|el grupo|la banda|los grupos|las bandas)\b"
+)
+COUNTED_GROUPS = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+|dos|tres|cuatro|cinco|seis"
+    r"|siete|ocho|nueve|diez)\s+(?:more\s+|other\s+|new\s+|\w+\s+){0,2}"
+    r"(?:gangs|groups|organi[sz]ations|cartels|bandas|grupos|organizaciones|carteles|carteles)\b"
+)
+_KINDS_LISTED = ("organization", "person")
+MEMBERS = re.compile(
+    r"\b(?:leaders?|members?|associates|operatives|defendants|financiers|lideres|miembros"
+    r"|cabecillas|integrantes|operadores)\b"
+)
+
+
+@dataclass
+class Frame:
+    event_type: str
+    date: PartialDate
+    date_rule: str
+    dated_by_document: bool  # only the document's date dates it so far
+    mentions: list[Mention] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    target_rules: list[str] = field(default_factory=list)
+    amount: Amount | None = None
+    key: str = ""
+
+    @property
+    def lead(self) -> Mention:
+        """The mention that speaks for the act: its own date first, then the most names."""
+        own = [m for m in self.mentions if m.date is not None and not m.rejected]
+        return max(own or self.mentions, key=lambda m: (len(m.targets), -m.sentence.index))
+
+    @property
+    def subtype(self) -> str:
+        return next((m.subtype for m in self.mentions if m.subtype), "")
+
+    def add(self, mention: Mention, how: str) -> None:
+        self.mentions.append(mention)
+        for name in mention.targets:
+            if name not in self.targets:
+                self.targets.append(name)
+                self.target_rules.append(f"{name}: {mention.target_rule} ({mention.where}{how})")
+        for name in mention.actors:
+            if name not in self.actors:
+                self.actors.append(name)
+        if self.amount is None and mention.amount is not None:
+            self.amount = mention.amount
+        self.key = self.key or mention.key
+
+
+@dataclass
+class Assembly:
+    frames: list[Frame]
+    not_events: list[tuple[Mention, str]]
+
+
+def assemble(
+    reading: Reading, mentions: list[Mention], statement: bool, act: bool = False
+) -> Assembly:
+    """The frames of a document. ``statement``: the document performs its acts as it
+    speaks (a press release); ``act``: the document is itself an act, whose text dates
+    nothing by the document's date but the act (which the caller adds)."""
+    frames: list[Frame] = []
+    not_events: list[tuple[Mention, str]] = []
+    for mention in mentions:
+        if mention.rejected:
+            not_events.append((mention, mention.rejected))
+            continue
+        latest = next(
+            (f for f in reversed(frames)
+             if f.event_type == mention.event_type and _compatible(f, mention)),
+            None,
+        )  # fmt: skip
+        definite = mention.form == "definite"
+        if (
+            mention.date is not None
+            and mention.reporting_date
+            and mention.form in ("nominal", "definite")
+        ):
+            # "made the announcement Thursday ... an American military strike": the day it
+            # was said, not the day of the act the noun names.
+            mention.date_rule = f"{mention.date_phrase!r} dates the announcement, not the act"
+            mention.date = None
+        if mention.date is None:
+            _undated(reading, mention, latest, frames, not_events, statement, act)
+            continue
+        if definite and latest is not None and (mention.reporting_date or not _explicit(mention)):
+            latest.add(mention, f", the {mention.trigger.text!r} told before")
+            continue
+        if definite and latest is not None and latest.dated_by_document and _explicit(mention):
+            # "The designation was published in the February 20 edition": the act told in
+            # the lede, dated only by the publication, gets its own date.
+            latest.date, latest.dated_by_document = mention.date, False
+            latest.date_rule = f"{mention.date_rule}, {mention.where}"
+            latest.add(mention, "")
+            continue
+        if mention.quoted_date:
+            # "today" in a statement quoted by a report a day later: the act told before
+            near = [
+                f
+                for f in frames
+                if f.event_type == mention.event_type
+                and _compatible(f, mention)
+                and abs(f.date.start.toordinal() - mention.date.start.toordinal()) <= 1
+            ]
+            if near:  # fmt: skip
+                near[-1].add(mention, ", a quote's relative date within a day of it")
+                continue
+        _place(frames, mention, mention.date, mention.date_rule, False)
+    _split_rewards(frames)
+    for frame in frames:
+        if not _specific(reading, frame.targets):
+            _complete_targets(reading, frame, frames)
+    return Assembly(frames, not_events)
+
+
+def _explicit(mention: Mention) -> bool:
+    return mention.confidence >= 0.9 and not mention.reporting_date
+
+
+def _undated(
+    reading: Reading,
+    mention: Mention,
+    latest: Frame | None,
+    frames: list[Frame],
+    not_events: list[tuple[Mention, str]],
+    statement: bool,
+    act: bool,
+) -> None:
+    sentence = mention.sentence
+    before = sentence.folded[: mention.trigger.start]
+    if latest is not None and (mention.form == "definite" or CONTINUATION.search(before)):
+        latest.add(mention, f", the {mention.trigger.text!r} told before")
+        return
+    if mention.form == "hereby" and reading.signed is not None:
+        when, line = reading.signed
+        _place(frames, mention, when, f"the signing line {line!r}", False)
+        return
+    previous = _previous_dated(frames, sentence)
+    if previous is not None and CONTINUATION.search(before):
+        rule = f"inherited from {previous.lead.where} ({previous.date.iso}): 'also'"
+        _place(frames, mention, previous.date, rule, previous.dated_by_document)
+        return
+    if reading.reference is not None and not act:
+        verbal = mention.form in ("perfect", "progressive", "hereby", "verb", "passive")
+        announcing = statement and ANNOUNCING.search(sentence.folded)
+        if verbal and (sentence.lede or statement):
+            told = _announced(reading, sentence) if not statement else None
+            if told is not None:
+                when, rule = told
+                _place(frames, mention, when, rule, False)
+                return
+            just = mention.form == "perfect" and JUST_HAPPENED.search(sentence.folded)
+            if statement or just or mention.form in ("progressive", "hereby"):
+                why = ("an act told in a statement, which performs it as it speaks"
+                       if statement else f"told in the lede ({mention.form})")  # fmt: skip
+                rule = f"the document's date, {reading.reference_rule}: {why}"
+                mention.confidence = 0.75
+                _place(frames, mention, PartialDate.from_date(reading.reference), rule, True)
+                return
+        if announcing:
+            rule = (f"the document's date, {reading.reference_rule}: an announcement in the "
+                    "present in a statement")  # fmt: skip
+            mention.confidence = 0.75
+            _place(frames, mention, PartialDate.from_date(reading.reference), rule, True)
+            return
+    reason = (
+        "no date: background or status (a perfect tense outside the lede)"
+        if mention.form == "perfect"
+        else "no date of its own and nothing in the document dates it"
+    )
+    not_events.append((mention, mention.date_rule or reason))
+
+
+ANNOUNCED = re.compile(
+    r"\b(?:announced|announcement|confirmed|unveiled|made public|said|says|told|stated"
+    r"|anunci[oó]|anuncio|confirm[oó]|inform[oó]|dijo|asegur[oó])\b"
+)
+
+
+def _announced(reading: Reading, sentence: Sentence) -> tuple[PartialDate, str] | None:
+    """The day the act was announced, from the sentences around the lede: "Rubio made the
+    announcement Thursday", "Officials confirmed the step in a statement on Wednesday"."""
+    for other in reading.sentences[max(0, sentence.index - 1) : sentence.index + 3]:
+        if other.paragraph > sentence.paragraph + 1:
+            break
+        for m in other.mentions:
+            if m.value is None or other.in_quote(m.start):
+                continue
+            near = other.folded[max(0, m.start - 60) : m.end + 60]
+            if ANNOUNCED.search(near):
+                where = "the same sentence" if other is sentence else f"sentence {other.index + 1}"
+                return m.value, f"{m.phrase!r}, the day it was announced ({where})"
+    return None
+
+
+def _previous_dated(frames: list[Frame], sentence: Sentence) -> Frame | None:
+    near = [f for f in frames if f.mentions[-1].sentence.paragraph >= sentence.paragraph - 1]
+    return near[-1] if near else None
+
+
+def _place(
+    frames: list[Frame], mention: Mention, date: PartialDate, rule: str, by_document: bool
+) -> None:
+    for frame in frames:
+        if frame.event_type != mention.event_type or frame.date != date:
+            continue
+        if mention.key and frame.key and mention.key != frame.key:
+            continue  # two acts with their own numbers
+        if frame.event_type == "bounty" and not _same_reward(frame, mention):
+            continue
+        frame.add(mention, "")
+        if frame.dated_by_document and not by_document:
+            frame.dated_by_document, frame.date_rule = False, rule
+        return
+    frame = Frame(mention.event_type, date, rule, by_document)
+    frame.add(mention, "")
+    frames.append(frame)
+
+
+def _compatible(frame: Frame, mention: Mention) -> bool:
+    """Whether a mention may join a frame told before: a reward of another amount is
+    another reward; an act with its own document number is that act."""
+    if frame.event_type == "bounty" and not _same_reward(frame, mention):
+        return False
+    return not (mention.key and frame.key and mention.key != frame.key)
+
+
+def _same_reward(frame: Frame, mention: Mention) -> bool:
+    if frame.amount is None or mention.amount is None:
+        return True
+    return frame.amount.value == mention.amount.value
+
+
+def _split_rewards(frames: list[Frame]) -> None:
+    """'$25 million each for Maduro and Cabello': one reward per person."""
+    for frame in list(frames):
+        if frame.event_type != "bounty" or not any(m.each for m in frame.mentions):
+            continue
+        people = [t for t in frame.targets if t]
+        if len(people) < 2:
+            continue
+        frames.remove(frame)
+        for person in people:
+            part = Frame(frame.event_type, frame.date, frame.date_rule, frame.dated_by_document)
+            part.mentions = list(frame.mentions)
+            part.targets, part.actors = [person], list(frame.actors)
+            part.target_rules = [f"{person}: one reward per person ('each')"]
+            part.amount, part.key = frame.amount, frame.key
+            frames.append(part)
+
+
+def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> None:
+    """Targets for a frame whose mentions name none, from where the text puts them."""
+    lead = frame.lead
+    clause = lead.sentence.folded
+    if COUNTED_GROUPS.search(clause) and _names_after(reading, frame, lead.sentence):
+        return  # "two Ecuadorian gangs" ... "Los Lobos and Los Choneros are ..."
+    if lead.form == "definite" and _names_after(reading, frame, lead.sentence, 1):
+        return  # "The capture unfolded early Saturday ..." "... to seize Maduro and ..."
+    if BACK_REFERENCE.search(clause):
+        earlier = [f for f in frames if f is not frame and f.targets
+                   and f.mentions[0].sentence.index < lead.sentence.index]  # fmt: skip
+        if earlier:  # "These three reward offers stem from indictments ..."
+            for name in dict.fromkeys(n for f in earlier[-3:] for n in f.targets):
+                _add(frame, name, "the acts told just before ('these')")
+            return
+        for sentence in reversed(
+            reading.sentences[max(0, lead.sentence.index - 4) : lead.sentence.index]
+        ):
+            names = _listed(sentence)  # "the aforementioned organization"
+            if names:
+                for name in names:
+                    _add(frame, name, f"named in {_where(sentence)}, which the text points back to")
+                return
+        if _names_after(reading, frame, lead.sentence):
+            return
+    if frame.event_type == "bounty":
+        people = reading.subjects(("person",))
+        if people:
+            _add(frame, people[0], "the person the story is about")
+            return
+    if MEMBERS.search(clause):
+        groups = reading.subjects(("organization",))
+        if groups:
+            _add(frame, groups[0], "the organization whose leaders or members the act names")
+
+
+def _names_after(reading: Reading, frame: Frame, after: Sentence, within: int = 8) -> bool:
+    """Names listed in the sentences that follow, told without a trigger of their own:
+    "Los Lobos and Los Choneros are Ecuadorian gangs ...", "The groups are: ..."."""
+    for sentence in reading.sentences[after.index + 1 : after.index + 1 + within]:
+        if find_triggers(sentence.folded) and not sentence.heading:
+            continue
+        names = _listed(sentence)
+        if names:
+            for name in names:
+                _add(frame, name, f"listed in {_where(sentence)}")
+            return True
+    return False
+
+
+def _listed(sentence: Sentence) -> list[str]:
+    return list(dict.fromkeys(
+        m.entity.name for m in sentence.entities
+        if m.entity.kind in _KINDS_LISTED and not m.entity.actor
+    ))  # fmt: skip
+
+
+def _add(frame: Frame, name: str, rule: str) -> None:
+    if name not in frame.targets:
+        frame.targets.append(name)
+        frame.target_rules.append(f"{name}: {rule}")
+
+
+def _specific(reading: Reading, names: list[str]) -> list[str]:
+    """Targets that tell the act apart: organizations and people, not topics ("cartels")."""
+    from ..schema import fold
+    from .gazetteer import load_gazetteer
+
+    entities = load_gazetteer().entities
+    return [n for n in names if (e := entities.get(fold(n))) is None or e.kind != "topic"]
+
+
+def _where(sentence: Sentence) -> str:
+    return f"sentence {sentence.index + 1}"

@@ -1,0 +1,352 @@
+"""Event mentions: each trigger word in a clause, with what the clause says about it (its
+form, its date and where the date came from, its targets, its amount), or why it is not
+an event (hedged, future, negated, a summary, an adjective, a reward without an amount).
+
+Mentions are not yet events: ``frames.assemble`` joins the mentions of one act across
+the document and dates those that have no date of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from ..schema import PartialDate
+from .amounts import Amount
+from .dates import MONTH_NUMBER, DateMention
+from .gazetteer import EntityMatch
+from .lexicon import (
+    ATTRIBUTIVE,
+    DTO,
+    HEDGE,
+    SANCTIONS_CONTEXT,
+    SDGT_PHRASE,
+    SUMMARY,
+    TERRORIST,
+    Trigger,
+    find_triggers,
+    form_of,
+    subtype_for,
+)
+from .reading import REPORTING, Reading, Sentence
+
+# Clause boundaries: "; ", ", and ", ", following ...", ", a move which", coordinated
+# past-tense verbs ("charged Maduro and offered a reward", "acusó a Maduro y ofreció").
+CLAUSE_SPLIT = re.compile(
+    r";\s+|,\s+(?:and|while|whereas|but|y|mientras|pero)\s+(?=\w)"
+    r"|,\s+(?=(?:following|after|before|tras|despu[eé]s\s+de|a move|a step|which|que)\s)"
+    r"|\s+and\s+(?=[a-z]+ed\s)|\s+y\s+(?=\w+(?:ó|aron|ió|ieron)\s)"
+)
+_BY_AGENT = re.compile(
+    r"\b(?:by|por|seg[uú]n|according to)\s+(?:the\s+|el\s+|la\s+|un\s+\w+\s+del?\s+)?(?:\w+\s+)?$"
+)
+_AND_ARTICLE = re.compile(r"\s+(?:and|y)\s+(?=(?:the|a|an|el|la|los|las)\s)")
+_PRONOUN_AFTER = re.compile(r"\s+(?:it|them|him|her|lo|la|los|las)\b")
+_EACH = re.compile(r"\beach\b|\bcada uno\b|\bcada una\b|\bapiece\b")
+# "Executive Order 13692 of March 8, 2015", "E.O. 13850 signed by President Trump on
+# November 1, 2018": a dated act cited in passing is an event of its own.
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+CITED_ACT = re.compile(
+    rf"\b(?P<kind>Executive Order|E\.\s?O\.|Proclamation|Presidential Memorandum)\s*(?:No\.\s*)?"
+    rf"\(?(?:E\.\s?O\.\)?\s*)?(?P<number>\d{{4,5}})?\)?,?\s+(?:of|dated|signed(?: by [\w .]{{1,40}}?)?"
+    rf"\s+on|issued on|de|del)\s+(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})"
+)
+
+
+@dataclass
+class Mention:
+    sentence: Sentence
+    event_type: str
+    subtype: str
+    trigger: Trigger
+    form: str
+    clause: tuple[int, int]
+    date: PartialDate | None = None
+    date_phrase: str = ""
+    date_rule: str = ""
+    reporting_date: bool = False  # the date is the day something was said or announced
+    quoted_date: bool = False  # a relative date inside a quote ("today", "yesterday")
+    targets: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    target_rule: str = ""
+    amount: Amount | None = None
+    each: bool = False  # "$25 million each"
+    key: str = ""  # a document number ("doc:eo-13692") for a cited act
+    title: str = ""
+    confidence: float = 0.85
+    rejected: str = ""  # why this is not an event, if it is not
+    back_reference: bool = False  # "these three reward offers", "the gang"
+
+    @property
+    def where(self) -> str:
+        return f"sentence {self.sentence.index + 1}"
+
+
+def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> list[Mention]:
+    """The mentions of one sentence: cited acts, then one mention per clause."""
+    found = _cited_acts(sentence)
+    if acts_only or len(sentence.text) > 2000:
+        return found  # a table or a list run together is not a sentence to read events from
+    cited = [(m.clause[0], m.clause[1]) for m in found]
+    triggers_all = [
+        t for t in find_triggers(sentence.folded)
+        if not any(a <= t.start < b for a, b in cited)  # the cited act is already a mention
+    ]  # fmt: skip
+    if not triggers_all:
+        return found
+    folded = sentence.folded
+    text = sentence.text
+    # A clause boundary counts only when a trigger lies on both sides of it: a list of
+    # names ("..., Cártel de Golfo, and Cárteles Unidos as FTOs") stays one clause.
+    cuts = sorted(
+        [(m.start(), m.end()) for m in CLAUSE_SPLIT.finditer(text)]
+        + [(m.start(), m.end()) for m in _AND_ARTICLE.finditer(text)]
+    )
+    kept: list[int] = []
+    for n, (cut_start, cut_end) in enumerate(cuts):
+        left_from = kept[-1] if kept else 0
+        right_to = cuts[n + 1][0] if n + 1 < len(cuts) else len(text)
+        left = [t for t in triggers_all if left_from <= t.start < cut_start]
+        right = [t for t in triggers_all if cut_end <= t.start < right_to]
+        if left and right:
+            kept.append(cut_end)
+    bounds = [0, *kept, len(text) + 1]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        clause = folded[start:end]
+        triggers = [t for t in triggers_all if start <= t.start < end and not _adjective(folded, t)]
+        if not triggers:
+            continue
+        amounts = [a for a in sentence.amounts if start <= a.start < end] or sentence.amounts
+        trigger = _primary(triggers, amounts)
+        if trigger is None:
+            bounty = triggers[0]
+            found.append(_rejected(sentence, bounty, (start, end), "a reward with no amount"))
+            continue
+        mention = _mention(reading, sentence, trigger, (start, end), clause, amounts)
+        found.append(mention)
+    return found
+
+
+def _adjective(folded: str, trigger: Trigger) -> bool:
+    """'a designated terrorist organization', 'sanctioned oil tankers': not an act."""
+    for m in ATTRIBUTIVE.finditer(folded, max(0, trigger.start - 30), trigger.end + 30):
+        if m.start() <= trigger.start < m.end() + 2:
+            return True
+    return any(m.start() <= trigger.start < m.end() for m in DTO.finditer(folded))
+
+
+def _primary(triggers: list[Trigger], amounts: list[Amount]) -> Trigger | None:
+    # A reward is an event only with its amount; otherwise the next trigger leads.
+    usable = [t for t in triggers if t.event_type != "bounty" or amounts]
+    return usable[0] if usable else None
+
+
+_DESIGNATING = re.compile(
+    r"\b(?:designat|listed|named|labell?ed|branded|declar|design[oa]|calific|clasific|inclu)"
+)
+
+
+_LABEL = re.compile(
+    r"(?:foreign |specially designated |global )?terrorist|ftos?$|sdgts?$|organizaci|terroristas? glob"
+)
+
+
+def _bare_label(folded: str, trigger: Trigger, clause: str) -> bool:
+    """'Tren de Aragua, a Foreign Terrorist Organization (FTO) that ...' describes; a label
+    lists only with a designating verb in its clause ('designated ... as an FTO', 'named
+    ... a global terrorist organization', 'declaró ... terroristas')."""
+    return bool(_LABEL.match(trigger.text)) and not _DESIGNATING.search(clause)
+
+
+def _outside_quotes(
+    sentence: Sentence, clause: str, bounds: tuple[int, int], trigger: Trigger
+) -> str:
+    """The clause without the words someone else is quoted saying (unless the trigger is
+    itself quoted): their "could" or "seeks to" does not hedge the act told."""
+    if not sentence.quotes or sentence.in_quote(trigger.start):
+        return clause
+    start = bounds[0]
+    chars = list(clause)
+    for a, b in sentence.quotes:
+        for pos in range(max(a, start), min(b, start + len(chars))):
+            chars[pos - start] = " "
+    return "".join(chars)
+
+
+def _rejected(sentence: Sentence, trigger: Trigger, clause: tuple[int, int], why: str) -> Mention:
+    return Mention(sentence, trigger.event_type, "", trigger, "", clause, rejected=why)
+
+
+def _mention(
+    reading: Reading,
+    sentence: Sentence,
+    trigger: Trigger,
+    bounds: tuple[int, int],
+    clause: str,
+    amounts: list[Amount],
+) -> Mention:
+    event_type = trigger.event_type
+    form = form_of(sentence.folded, trigger)
+    if event_type == "designation" and _bare_label(sentence.folded, trigger, clause):
+        return _rejected(sentence, trigger, bounds, "a label, not a listing: no 'as' or verb")
+    paragraph = " ".join(s.folded for s in reading.sentences if s.paragraph == sentence.paragraph)
+    # A terrorist listing told as a sanction, and Treasury's sanctions told as designations.
+    if event_type == "sanction" and SDGT_PHRASE.search(clause):
+        event_type = "designation"
+    elif (
+        event_type == "designation"
+        and (SANCTIONS_CONTEXT.search(clause) or SANCTIONS_CONTEXT.search(paragraph))
+        and not TERRORIST.search(clause)
+    ):
+        event_type = "sanction"
+    mention = Mention(
+        sentence,
+        event_type,
+        subtype_for(event_type, clause),
+        trigger,
+        form,
+        bounds,
+        title=_title(sentence.text),
+    )
+    if form in ("future", "negated"):
+        mention.rejected = "future or planned" if form == "future" else "negated"
+        return mention
+    own_words = _outside_quotes(sentence, clause, bounds, trigger)
+    hedge = HEDGE.search(own_words)
+    if hedge:
+        mention.rejected = f"hedged ({hedge.group()!r})"
+        return mention
+    if SUMMARY.search(clause):
+        mention.rejected = "a count of events over a period: a summary, not one event"
+        return mention
+    _date(sentence, mention, bounds)
+    _targets(reading, sentence, mention, bounds)
+    if not mention.targets and _PRONOUN_AFTER.match(sentence.folded, trigger.end):
+        subjects = reading.subjects(("organization", "person"))
+        if subjects:
+            mention.targets = subjects[:1]
+            mention.target_rule = "the story's subject, which 'it' or 'them' points back to"
+    if event_type in ("bounty", "sanction") and amounts:
+        mention.amount = min(amounts, key=lambda a: abs(a.start - trigger.start))
+        mention.each = bool(_EACH.search(clause))
+    return mention
+
+
+def _date(sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None:
+    """The date mention of the clause nearest the trigger, else of the sentence."""
+    start, end = bounds
+    resolved = [m for m in sentence.mentions if m.value is not None]
+    in_clause = [m for m in resolved if start <= m.start < end]
+    pool = in_clause or resolved
+    if not pool:
+        if any(m.value is None for m in sentence.mentions):
+            mention.date_rule = "the sentence has a date that could not be resolved"
+        return
+    chosen = min(pool, key=lambda m: abs(m.start - mention.trigger.start))
+    mention.date = chosen.value
+    mention.date_phrase = chosen.phrase
+    mention.reporting_date = _next_to_reporting_verb(sentence, chosen, mention.trigger)
+    mention.quoted_date = chosen.kind in ("relative", "quoted") and sentence.in_quote(chosen.start)
+    where = "in the clause" if in_clause else "in the sentence"
+    mention.date_rule = f"{chosen.phrase!r} {where} ({_how(chosen, sentence)})"
+    mention.confidence = 0.9 if chosen.explicit else 0.85
+
+
+def _how(mention: DateMention, sentence: Sentence) -> str:
+    if mention.kind == "absolute":
+        return "a date written out"
+    if mention.kind == "quoted":
+        return f"inside a quote, counted from when it was said: {sentence.speech_rule}"
+    if mention.kind == "anaphoric":
+        return "counted from the date told before"
+    return "counted from the document's date"
+
+
+def _next_to_reporting_verb(sentence: Sentence, mention: DateMention, trigger: Trigger) -> bool:
+    """The date belongs to a verb of saying, not to the act: "made the announcement
+    Thursday ... a military strike". Not when the act is what was announced, right next
+    to the verb: "indictments announced in March 2020", "announced the designation"."""
+    for verb in REPORTING.finditer(sentence.text):
+        if abs(mention.start - verb.end()) <= 25 or abs(verb.start() - mention.end) <= 25:
+            between = sentence.text[min(verb.end(), trigger.end) : max(verb.start(), trigger.start)]
+            return len(between.split()) > 2
+    return False
+
+
+def _targets(
+    reading: Reading, sentence: Sentence, mention: Mention, bounds: tuple[int, int]
+) -> None:
+    start, end = bounds
+    in_clause = [e for e in sentence.entities if start <= e.start < end]
+    matches = in_clause or sentence.entities
+    actors, targets = roles(sentence.text, matches, mention.trigger, mention.event_type)
+    mention.actors, mention.targets = list(actors), list(targets)
+    if targets:
+        mention.target_rule = "named in the clause" if in_clause else "named in the sentence"
+
+
+def roles(
+    text: str, matches: list[EntityMatch], trigger: Trigger, event_type: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Officials and agencies act (never targets: a directive to the Pentagon is about
+    what the Pentagon is to do, not against it); countries act when they come first or
+    after "by"; everything else is a target."""
+    actors: list[str] = []
+    targets: list[str] = []
+    for m in matches:
+        entity = m.entity
+        if entity.kind == "operation":
+            continue
+        before = m.start < trigger.start
+        by_agent = bool(_BY_AGENT.search(text[max(0, m.start - 12) : m.start]))
+        acting = entity.actor or (entity.kind == "country" and (before or by_agent))
+        bucket = actors if acting else targets
+        if entity.name not in bucket:
+            bucket.append(entity.name)
+    return tuple(actors), tuple(t for t in targets if t not in actors)
+
+
+def _title(sentence: str) -> str:
+    return " ".join(sentence.split())
+
+
+def _cited_acts(sentence: Sentence) -> list[Mention]:
+    """Acts cited with their date: each is a directive of that date, keyed by its number so
+    that it joins the act's own records when they are in the store."""
+    found = []
+    for m in CITED_ACT.finditer(sentence.text):
+        try:
+            day = Date(int(m["year"]), MONTH_NUMBER[m["month"].lower()], int(m["day"]))
+            when = PartialDate.from_date(day)
+        except (ValueError, KeyError):
+            continue
+        kind = "executive_order" if "order" in m["kind"].lower() or "E" in m["kind"] else (
+            "proclamation" if "Proclamation" in m["kind"] else "memorandum")  # fmt: skip
+        number = m["number"] or ""
+        label = {"executive_order": "Executive Order", "proclamation": "Proclamation",
+                 "memorandum": "Presidential Memorandum"}[kind]  # fmt: skip
+        trigger = Trigger("directive", m.start(), m.end(), m.group())
+        mention = Mention(
+            sentence, "directive", kind, trigger, "cited", (m.start(), m.end()),
+            date=when, date_phrase=m.group(), date_rule=f"the act's own date ({m.group()!r})",
+            title=f"{label} {number} of {day.strftime('%B')} {day.day}, {day.year}".replace("  ", " "),
+            key=f"doc:eo-{number}" if number and kind == "executive_order" else "",
+            confidence=0.8,
+        )  # fmt: skip
+        # The citing sentence is about something else: only the countries it names (the
+        # emergency "with respect to Venezuela") and what the citation's own parenthesis
+        # names ("(Designating Cartels ...)") are the cited act's targets.
+        after = sentence.text[m.end() : m.end() + 200]
+        paren = (
+            after[: after.index(")") + 1] if after.lstrip().startswith("(") and ")" in after else ""
+        )
+        inside = [e for e in sentence.entities if m.end() <= e.start < m.end() + len(paren)]
+        countries = [e for e in sentence.entities if e.entity.kind == "country"]
+        _, targets = roles(sentence.text, inside + countries, trigger, "directive")
+        mention.targets = list(dict.fromkeys(targets))
+        mention.target_rule = (
+            "named in the citation or, a country, in its sentence" if targets else ""
+        )
+        found.append(mention)
+    return found

@@ -1,0 +1,211 @@
+"""A document as the extractor reads it: paragraphs and sentences with their place (the
+lede, headings), the date relative expressions count from (a dateline, else publication),
+quotations with the date they were said, and the entities, dates and amounts of each
+sentence.
+
+News puts one event over several sentences: the date in the lede, the names in the next
+paragraph, "today" inside a quote said on Monday. The extractor reads sentence by sentence
+but decides with this view of the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date as Date
+
+from ..schema import PartialDate
+from .acts import signing_date
+from .amounts import Amount, find_amounts
+from .dates import DateMention, DateResolver
+from .gazetteer import EntityMatch, Gazetteer
+from .sentences import paragraphs, sentences_of
+from .textnorm import fold_keep_length
+
+# Reporting verbs: a date next to one of these dates the speech, not the act it reports.
+REPORTING = re.compile(
+    r"\b(?:said|says|say|told|wrote|writes|posted|posts|stated|states|announced|announces"
+    r"|added|adds|noted|notes|declared|confirmed|tweeted|explained|warned|insisted|claimed"
+    r"|dijo|dice|afirm[oó]|afirma|escribi[oó]|public[oó]|indic[oó]|anunci[oó]|anuncia"
+    r"|señal[oó]|senal[oó]|asegur[oó]|declar[oó]|inform[oó]|inform[aó]|agreg[oó]|añadi[oó]"
+    r"|anadi[oó]|explic[oó]|confirm[oó]|sostuvo|precis[oó]|detall[oó]|expres[oó])\b",
+    re.IGNORECASE,
+)
+# Quotation marks that open and close a quote; straight double quotes pair in order.
+_QUOTES = re.compile(r"“[^“”\n]{1,2000}”|«[^«»\n]{1,2000}»|\"[^\"\n]{1,2000}\"")
+# A dateline: "WASHINGTON —", "QUITO, Ecuador (AP) —", "Quito, 4 sep (EFE).-",
+# "May 2 (UPI) --", "WASHINGTON, June 3, 2025 —", "CARACAS.-".
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ -]{1,40}?)(?:,\s*(?P<when>[^—–()\n]{3,40}?))?\s*"
+    r"(?:\((?P<agency>[A-Za-z .]{2,20})\))?\s*(?:\.?[—–]|--|\.-|:\s)",
+)
+# A short line that is a heading, a byline or a date, not a sentence.
+_HEADING_END = re.compile(r"[.!?:;\"”»)]\s*$")
+LEDE_SENTENCES = 2  # the lede: the first sentences after the dateline or first heading
+
+
+@dataclass
+class Sentence:
+    index: int
+    paragraph: int
+    start: int  # offset of the sentence in the document text
+    text: str
+    folded: str
+    lede: bool = False
+    heading: bool = False  # a title, subheading, byline or date line
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # spans in ``text``
+    mentions: list[DateMention] = field(default_factory=list)
+    entities: list[EntityMatch] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    speech: PartialDate | None = None  # when this sentence quotes someone: when they said it
+    speech_rule: str = ""
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quotes)
+
+
+@dataclass
+class Reading:
+    text: str
+    title: str
+    language: str
+    published: Date | None
+    reference: Date | None  # what "today", "Tuesday" count from
+    reference_rule: str
+    sentences: list[Sentence]
+    title_entities: list[EntityMatch]
+    unresolved: list[str]
+    signed: tuple[PartialDate, str] | None = None  # the signing line ("Dated: ...")
+
+    def subjects(self, kinds: tuple[str, ...]) -> list[str]:
+        """The story's subject: entities of these kinds named in the title or the lede,
+        in order of first appearance, actors left out."""
+        names: list[str] = []
+        matches = list(self.title_entities)
+        for s in self.sentences:
+            if s.lede:
+                matches += s.entities
+        for m in matches:
+            if m.entity.kind in kinds and not m.entity.actor and m.entity.name not in names:
+                names.append(m.entity.name)
+        return names
+
+
+def read(
+    text: str,
+    title: str,
+    published: Date | None,
+    language: str,
+    gazetteer: Gazetteer,
+    resolver_factory: type[DateResolver] | object = DateResolver,
+) -> Reading:
+    reference, rule = _reference_date(text, published)
+    resolver = resolver_factory(reference, language)  # type: ignore[operator]
+    sentences: list[Sentence] = []
+    lede_left = LEDE_SENTENCES
+    last_speech: tuple[int, PartialDate, str] | None = None  # (paragraph, date, rule)
+    for p_index, (p_start, para) in enumerate(paragraphs(text)):
+        quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(para)]
+        for offset, sent in sentences_of(para):
+            s_start = p_start + offset
+            folded = fold_keep_length(sent)
+            local = [(max(a, offset) - offset, min(b, offset + len(sent)) - offset)
+                     for a, b in quotes if a < offset + len(sent) and b > offset]  # fmt: skip
+            heading = _is_heading(sent)
+            sentence = Sentence(len(sentences), p_index, s_start, sent, folded,
+                                heading=heading, quotes=local)  # fmt: skip
+            if not heading and lede_left > 0:
+                sentence.lede = True
+                lede_left -= 1
+            sentence.mentions = resolver.find(sent) if len(sent) <= 5000 else []
+            sentence.entities = gazetteer.find(sent, folded) if len(sent) <= 5000 else []
+            sentence.amounts = find_amounts(sent, language) if len(sent) <= 5000 else []
+            if local:
+                said = _speech_date(sentence)
+                if said is not None:
+                    sentence.speech, sentence.speech_rule = said
+                elif last_speech and last_speech[0] >= p_index - 1:
+                    sentence.speech = last_speech[1]
+                    sentence.speech_rule = f"said as reported earlier ({last_speech[2]})"
+                if sentence.speech is not None:
+                    sentence.mentions = _requote(sentence, resolver, language)
+            said = _speech_date(sentence)
+            if said is not None:
+                last_speech = (p_index, *said)
+            sentences.append(sentence)
+    title_entities = gazetteer.find(title) if title else []
+    return Reading(text, title, language, published, reference, rule, sentences,
+                   title_entities, list(resolver.unresolved), signing_date(text))  # fmt: skip
+
+
+def _is_heading(sentence: str) -> bool:
+    """A title, subheading, byline or date line: no closing punctuation and short, or
+    written in capitals."""
+    if _HEADING_END.search(sentence):
+        return False
+    letters = [c for c in sentence if c.isalpha()]
+    shouting = len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return shouting or len(sentence.split()) <= 25
+
+
+def _reference_date(text: str, published: Date | None) -> tuple[Date | None, str]:
+    """The publication date, or the date of the dateline or date line at the top when the
+    page is a later copy (a reprint dated after the story): relative dates count from it."""
+    head = text[:400]
+    for line in head.splitlines()[:8]:
+        line = line.strip()
+        m = _DATELINE.match(line)
+        candidates = [line] if len(line) <= 40 else []
+        if m and m["when"]:
+            candidates.append(m["when"])
+        for candidate in candidates:
+            found = [x for x in DateResolver(published, "en").find(candidate) if x.explicit]
+            found += [x for x in DateResolver(published, "es").find(candidate) if x.explicit]
+            for mention in found:
+                value = mention.value
+                if (
+                    value is not None
+                    and value.precision == "day"
+                    and (published is None or value.start <= published)
+                ):
+                    if value.start != published:
+                        return value.start, f"dateline {mention.phrase!r}"
+                    return published, "publication date (the dateline agrees)"
+    if published is not None:
+        return published, "publication date"
+    return None, "no publication date"
+
+
+def _speech_date(sentence: Sentence) -> tuple[PartialDate, str] | None:
+    """The date outside the quotes next to a reporting verb: "Hegseth said Wednesday"."""
+    outside = [
+        m for m in sentence.mentions if m.value is not None and not sentence.in_quote(m.start)
+    ]
+    if not outside:
+        return None
+    for verb in REPORTING.finditer(sentence.text):
+        if sentence.in_quote(verb.start()):
+            continue
+        near = min(outside, key=lambda m: abs(m.start - verb.start()))
+        if abs(near.start - verb.end()) <= 40 or abs(verb.start() - near.end) <= 40:
+            return near.value, f"{verb.group()} … {near.phrase}"  # type: ignore[return-value]
+    return None
+
+
+_QUOTE_RELATIVE = {"relative", "anaphoric"}
+
+
+def _requote(sentence: Sentence, resolver: DateResolver, language: str) -> list[DateMention]:
+    """Relative dates inside a quote count from the day it was said, not from publication:
+    "Today ... we struck" said on Wednesday is Wednesday."""
+    said = sentence.speech
+    assert said is not None
+    local = DateResolver(said.start, language)
+    out = []
+    for m in sentence.mentions:
+        if sentence.in_quote(m.start) and m.kind in _QUOTE_RELATIVE and m.kind != "anaphoric":
+            again = [x for x in local.find(m.phrase) if x.phrase == m.phrase]
+            if again and again[0].value is not None:
+                m = replace(m, value=again[0].value, kind="quoted")
+        out.append(m)
+    return out

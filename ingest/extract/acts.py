@@ -40,6 +40,10 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
 
+_SIGNED_BY_PRESIDENT = re.compile(
+    rf"^[ \t]*THE WHITE HOUSE,?\s{{0,8}}(?:Washington,?\s{{0,4}})?{_MONTH_DATE}",
+    re.IGNORECASE | re.MULTILINE,
+)
 _MESSAGE = re.compile(
     r"(?:MESSAGE|COMMUNICATION)\s+from\s+THE PRESIDENT|To the Congress of the United States:"
     r"|Dear Mr\. Speaker:|Dear Madam Speaker:",
@@ -123,7 +127,9 @@ def detect_act(title: str, text: str, fallback: PartialDate | None) -> Act | Non
         if signed is None:
             return None
         return Act("message", signed[0], signed[1], "", "statement")
-    if not _IS_ACT.search(text[:4000]) and not _SIGNED.search(text[-600:]):
+    # "Dated:" alone signs an agency's notice (a designation, read from its words); the
+    # President's acts are signed by the White House or say what they are.
+    if not _IS_ACT.search(text[:4000]) and not _SIGNED_BY_PRESIDENT.search(text[-600:]):
         return None
     subtype = next((name for name, rx in _KINDS if rx.search(title)), None)
     subtype = subtype or next((name for name, rx in _KINDS if rx.search(head)), "directive")

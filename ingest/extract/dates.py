@@ -50,12 +50,18 @@ _PATTERN = re.compile(
             rf"(?P<es_dmy>\b{_DAYNUM}\s+de\s+{_MONTHS_ES}(?:\s+(?:de|del)\s+{_YEAR})?)",
             rf"(?P<my>\b{_MONTHS_EN}\s+(?:of\s+)?{_YEAR})",
             rf"(?P<es_my>\b{_MONTHS_ES}\s+(?:de|del)\s+{_YEAR})",
+            # "in January this year", "en enero de este año", "en marzo del año pasado"
+            rf"(?P<month_rel>\b(?:[Ii]n\s+)?{_MONTHS_EN}\s+(?:of\s+)?(?:this|last)\s+year\b"
+            rf"|\b(?:[Ee]n\s+)?{_MONTHS_ES}\s+(?:de\s+este\s+(?:mismo\s+)?a[nñ]o|del\s+a[nñ]o"
+            rf"\s+pasado)\b)",
             rf"(?P<in_month>\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s*{_MONTHS_EN}\b"
             rf"(?!\s+(?:of\s+)?\d))",
-            rf"(?P<es_in_month>\b(?:[Ee]n|[Dd]esde|[Dd]urante|a principios de|a finales de)\s+"
+            rf"(?P<es_in_month>\b(?:[Ee]n|[Dd]esde|[Dd]urante|[Aa] (?:principios|finales|mediados"
+            rf"|inicios|comienzos) de)\s+"
             rf"{_MONTHS_ES}\b(?!\s+(?:de|del)\s+\d))",
-            rf"(?P<year>\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Tt]hroughout|[Ee]n|[Dd]urante|[Dd]esde)\s+"
-            rf"{_YEAR}(?![.,]\d))",
+            rf"(?P<year>\b(?:(?:[Ii]n\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id-?)|[Ii]n|[Dd]uring|[Ss]ince"
+            rf"|[Tt]hroughout|[Ee]n|[Dd]urante|[Dd]esde|[Aa] (?:principios|finales|mediados|inicios"
+            rf"|comienzos) de(?:l a[nñ]o)?)\s*{_YEAR}(?![.,]\d))",
             r"(?P<anaphor>\b(?i:the\s+(?:next|following)\s+day|the\s+(?:day|night)\s+before"
             r"|the\s+previous\s+day|(?:on\s+)?(?:the|that)\s+same\s+day|al\s+d[ií]a\s+siguiente"
             r"|el\s+d[ií]a\s+anterior|(?:ese|el)\s+mismo\s+d[ií]a)\b)",
@@ -321,7 +327,10 @@ def _clean_phrase(phrase: str) -> str:
     phrase = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", phrase)
     phrase = re.sub(r"\s+of\s+", " ", phrase)
     phrase = re.sub(r"^(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s*", "", phrase)
-    phrase = re.sub(r"^(?:[Ee]n|[Dd]esde|[Dd]urante|a principios de|a finales de)\s+", "", phrase)
+    phrase = re.sub(
+        r"^(?:[Ee]n|[Dd]esde|[Dd]urante|[Aa] (?:principios|finales|mediados|inicios|comienzos) de)\s+",
+        "", phrase,
+    )  # fmt: skip
     return phrase.strip()
 
 
@@ -379,6 +388,8 @@ class DateResolver:
                 return self._relative(phrase), "relative"
             if name == "last_month":
                 return self._last_month(phrase), "relative"
+            if name == "month_rel":
+                return self._month_of_year(phrase), "relative"
             if name in ("offset", "anaphor"):
                 return self._anaphor(phrase), "anaphoric"
         except (ValueError, OverflowError):
@@ -488,6 +499,16 @@ class DateResolver:
         if "next" in text:
             return PartialDate.parse(f"{p.year + 1:04d}")
         return PartialDate.from_date(p, "year")
+
+    def _month_of_year(self, phrase: str) -> PartialDate | None:
+        """ "in January this year", "en marzo del año pasado": that month of the
+        publication year or of the year before."""
+        if self.published is None:
+            return None
+        words = phrase.lower().split()
+        month = next(MONTH_NUMBER[w] for w in words if w in MONTH_NUMBER)
+        year = self.published.year - (1 if ("last" in words or "pasado" in words) else 0)
+        return PartialDate.from_date(Date(year, month, 1), "month")
 
     def _last_month(self, phrase: str) -> PartialDate | None:
         if self.published is None:

@@ -37,7 +37,8 @@ CONTINUATION = re.compile(
 ANNOUNCING = re.compile(
     r"\b(?:hereby|(?:is|are|am|i'm|we're|esta|estan) (?:\w+ )?(?:announcing|designating"
     r"|sanctioning|increasing|adding|offering|imposing|taking|anunciando|designando|sancionando"
-    r"|ofreciendo)|announces|anuncia"
+    r"|ofreciendo)|announces|anuncia|(?:has|have|is|are)\s+(?:taking|taken)\s+(?:\w+\s+)?"
+    r"(?:action|actions|steps)"
     r"|i am pleased to announce|i'm pleased to announce|pleased to announce)\b"
 )
 BACK_REFERENCE = re.compile(
@@ -131,7 +132,11 @@ def assemble(
         if mention.date is None:
             _undated(reading, mention, latest, frames, not_events, statement, act)
             continue
-        if definite and latest is not None and (mention.reporting_date or not _explicit(mention)):
+        if (
+            definite
+            and latest is not None
+            and (mention.reporting_date or not _explicit(mention) or not mention.date_adjacent)
+        ):
             latest.add(mention, f", the {mention.trigger.text!r} told before")
             continue
         if definite and latest is not None and latest.dated_by_document and _explicit(mention):
@@ -154,6 +159,19 @@ def assemble(
                 near[-1].add(mention, ", a quote's relative date within a day of it")
                 continue
         _place(frames, mention, mention.date, mention.date_rule, False)
+    still: list[tuple[Mention, str]] = []
+    for mention, reason in not_events:
+        same = [f for f in frames if f.event_type == mention.event_type]
+        if (
+            mention.date is None
+            and not mention.rejected
+            and len(same) == 1
+            and _compatible(same[0], mention)
+        ):
+            same[0].add(mention, ", the only act of this type the document dates")
+        else:
+            still.append((mention, reason))
+    not_events[:] = still
     _split_rewards(frames)
     for frame in frames:
         if not _specific(reading, frame.targets):
@@ -366,7 +384,10 @@ def _specific(reading: Reading, names: list[str]) -> list[str]:
     from .gazetteer import load_gazetteer
 
     entities = load_gazetteer().entities
-    return [n for n in names if (e := entities.get(fold(n))) is None or e.kind != "topic"]
+    return [
+        n for n in names
+        if (e := entities.get(fold(n))) is None or e.kind in ("organization", "person")
+    ]  # fmt: skip
 
 
 def _where(sentence: Sentence) -> str:

@@ -20,7 +20,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"design(?:a|o|aron|ar|ara|ado|ada|ados|adas|acion|aciones)",
         r"organizaci(?:on|ones) terroristas?(?: extranjeras?)?",
         r"terroristas? globales? especialmente designad[oa]s?",
-        r"(?:declar(?:o|aron|a|ada|ado|adas|ados)|calific(?:o|aron|a)|clasific(?:o|aron|a)) (?:\w+ ){0,8}?(?:como )?(?:organizaci(?:on|ones) |grupos? )?terroristas?",
+        r"(?:declar(?:o|aron|a|ada|ado|adas|ados)|calific(?:o|aron|a)|clasific(?:o|aron|a)) (?:\w+ ){0,8}?(?:como )?(?:organizaci(?:on|ones) |grupos? )?[\"']?terroristas?",
     ],
     "delisting": [
         r"(?:revoked|revokes|revoking|rescinded|lifted) (?:the |its |their )?(?:fto |terrorist )?designations?",
@@ -87,7 +87,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"mat(?:o|aron)",
         r"operativo",
         r"incursion(?:es)?",
-        r"(?:destruy(?:o|eron|ida|ido)|abatid[oa]s?)",
+        r"(?:destru(?:yo|yeron|ida|ido|idas|idos)|abatid[oa]s?)",
         r"incaut(?:o|aron) (?:un |el |otro )?(?:buque|petrolero|barco)",
     ],
     "deployment": [
@@ -105,6 +105,9 @@ _TRIGGERS: dict[str, list[str]] = {
         r"indict(?:ed|ment|ments|s)?",
         r"charged",
         r"(?:criminal |federal |narco-terrorism |terrorism-related |new )?charges against",
+        r"(?:announced|filed|brought|unsealed|unveiled) (?:\w+ ){0,2}charges",
+        r"(?:handed over|transferred|surrendered|expelled|sent|extradited) (?:\w+ ){0,6}?to (?:the )?(?:u\.?s\.?|us|united states)(?![\w-])",
+        r"(?:handed over|transferred|surrendered|expelled|sent) (?:\d+|\w+) (?:[\w-]+ ){0,3}(?:figures|prisoners|inmates|defendants|suspects|fugitives|capos|narcos|traffickers)",
         r"arraign(?:ed|ment)",
         r"pleaded (?:not )?guilty",
         r"(?:entered|enters|entering) (?:a |his |her )?(?:guilty |not guilty )?plea|guilty plea",
@@ -128,6 +131,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"detenid[oa]s?|arrest(?:o|aron|ado|ada)",
         r"(?:entreg(?:o|aron|ados|adas|ado)|traslad(?:o|aron|ados|adas)|expuls(?:o|aron)) (?:\w+ ){0,8}?(?:a|hacia) (?:los )?(?:estados unidos|ee\.? ?uu\.?)",
         r"cargos (?:penales |criminales )?contra",
+        r"(?:entreg|traslad|expuls|envi)\w* (?:a )?\d+ (?:[\w-]+ ){0,3}(?:reos|presos|narcotraficantes|capos|detenidos|integrantes|criminales|narcos|personas)",
     ],
     "diplomatic": [
         r"recalled (?:its |their )?ambassadors?",
@@ -139,6 +143,8 @@ _TRIGGERS: dict[str, list[str]] = {
     ],
     "statement": [
         r"notified congress",
+        r"(?:announc|launch|unveil)(?:ed|es|ing)? (?:\w+ ){0,2}?(?:a |the )?(?:new )?(?:military )?operation\b",
+        r"(?:anunci|lanz)(?:o|aron|a|ando) (?:\w+ ){0,2}?(?:la |una )?(?:nueva )?(?:operacion|operativo)\b",
         r"(?:declared|declares) (?:that )?(?:the united states|the u\.s\.|it) (?:is|was) in (?:an? )?(?:non-international )?armed conflict",
         r"notific(?:o|aron) al congreso",
     ],
@@ -332,10 +338,10 @@ _NOUNS = re.compile(
     r"^(?:designations?|designacion(?:es)?|sanctions|sanciones|rewards?|bount(?:y|ies)|recompensas?"
     r"|indictments?|strikes?|attacks?|ataques?|raids?|capture|captura|arrival|llegada"
     r"|deployment|despliegue|extradition|arraignment|bombardeos?|incursion(?:es)?|operativo"
-    r"|(?:\w+ ){0,2}strikes?|executive orders?|proclamations?|directives?|memorand(?:um|a)"
+    r"|(?:[\w.-]+ ){0,4}strikes?|executive orders?|proclamations?|directives?|memorand(?:um|a)"
     r"|charges against|seizure of .*|capture of)$"
 )
-_LEADING_DEFINITE = re.compile(r"^(?:the|these|this|that|those)\s")
+_LEADING_DEFINITE = re.compile(r"^(?:the|these|this|that|those|his|her|their|its)\s")
 # An adjective, not an act: "a designated terrorist organization", "all sanctioned oil
 # tankers", "similarly designated gang".
 ATTRIBUTIVE = re.compile(

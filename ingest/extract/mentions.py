@@ -41,6 +41,11 @@ CLAUSE_SPLIT = re.compile(
 _BY_AGENT = re.compile(
     r"\b(?:by|por|seg[uú]n|according to)\s+(?:the\s+|el\s+|la\s+|un\s+\w+\s+del?\s+)?(?:\w+\s+)?$"
 )
+_GOVERNED = re.compile(
+    r"\b(?:announced|imposed|offered|offering|offers|filed|brought|issued|signed|launched"
+    r"|ordered|unsealed|levied|slapped|anuncio|impuso|ofrece|ofrecio|firmo|ordeno)\s+"
+    r"(?:[\w$.,-]+\s+){0,3}$"
+)
 _AND_ARTICLE = re.compile(r"\s+(?:and|y)\s+(?=(?:the|a|an|el|la|los|las)\s)")
 _PRONOUN_AFTER = re.compile(r"\s+(?:it|them|him|her|lo|la|los|las)\b")
 _EACH = re.compile(r"\beach\b|\bcada uno\b|\bcada una\b|\bapiece\b")
@@ -67,6 +72,7 @@ class Mention:
     date_rule: str = ""
     reporting_date: bool = False  # the date is the day something was said or announced
     quoted_date: bool = False  # a relative date inside a quote ("today", "yesterday")
+    date_adjacent: bool = False  # the date is within a few words of the trigger
     targets: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     target_rule: str = ""
@@ -103,12 +109,13 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
         [(m.start(), m.end()) for m in CLAUSE_SPLIT.finditer(text)]
         + [(m.start(), m.end()) for m in _AND_ARTICLE.finditer(text)]
     )
+    acts = [t for t in triggers_all if not (t.event_type == "designation" and _LABEL.match(t.text))]
     kept: list[int] = []
     for n, (cut_start, cut_end) in enumerate(cuts):
         left_from = kept[-1] if kept else 0
         right_to = cuts[n + 1][0] if n + 1 < len(cuts) else len(text)
-        left = [t for t in triggers_all if left_from <= t.start < cut_start]
-        right = [t for t in triggers_all if cut_end <= t.start < right_to]
+        left = [t for t in acts if left_from <= t.start < cut_start]
+        right = [t for t in acts if cut_end <= t.start < right_to]
         if left and right:
             kept.append(cut_end)
     bounds = [0, *kept, len(text) + 1]
@@ -125,6 +132,15 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
             continue
         mention = _mention(reading, sentence, trigger, (start, end), clause, amounts)
         found.append(mention)
+        # "In addition to the indictments, the Treasury announced economic sanctions": a
+        # second act of another type in the clause, when a verb of its own governs it.
+        kinds = {mention.event_type}
+        for other in triggers:
+            if other.event_type in kinds or other is trigger:
+                continue
+            if _GOVERNED.search(folded[max(start, other.start - 40) : other.start]):
+                kinds.add(other.event_type)
+                found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
     return found
 
 
@@ -217,11 +233,19 @@ def _mention(
     if hedge:
         mention.rejected = f"hedged ({hedge.group()!r})"
         return mention
+    if form == "perfect" and re.search(r"\b(?:since|desde)\b", clause):
+        mention.rejected = "acts over a period since a date: a summary, not one event"
+        return mention
     if SUMMARY.search(clause):
         mention.rejected = "a count of events over a period: a summary, not one event"
         return mention
     _date(sentence, mention, bounds)
     _targets(reading, sentence, mention, bounds)
+    if not mention.targets and re.match(r"(?:his|her|su)\s", trigger.text):
+        people = reading.subjects(("person",))
+        if people:
+            mention.targets = people[:1]
+            mention.target_rule = "the story's person, whom 'his' or 'her' points back to"
     if not mention.targets and _PRONOUN_AFTER.match(sentence.folded, trigger.end):
         subjects = reading.subjects(("organization", "person"))
         if subjects:
@@ -238,7 +262,10 @@ def _date(sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None
     start, end = bounds
     resolved = [m for m in sentence.mentions if m.value is not None]
     in_clause = [m for m in resolved if start <= m.start < end]
-    pool = in_clause or resolved
+    # Another clause's date counts only when it is not the day something was said there
+    # ("officials told Reuters on Saturday, a move which comes days after Trump announced").
+    elsewhere = [m for m in resolved if not _next_to_reporting_verb(sentence, m, None)]
+    pool = in_clause or elsewhere
     if not pool:
         if any(m.value is None for m in sentence.mentions):
             mention.date_rule = "the sentence has a date that could not be resolved"
@@ -248,6 +275,10 @@ def _date(sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None
     mention.date_phrase = chosen.phrase
     mention.reporting_date = _next_to_reporting_verb(sentence, chosen, mention.trigger)
     mention.quoted_date = chosen.kind in ("relative", "quoted") and sentence.in_quote(chosen.start)
+    gap = sentence.text[
+        min(chosen.end, mention.trigger.end) : max(chosen.start, mention.trigger.start)
+    ]
+    mention.date_adjacent = len(gap.split()) <= 4
     where = "in the clause" if in_clause else "in the sentence"
     mention.date_rule = f"{chosen.phrase!r} {where} ({_how(chosen, sentence)})"
     mention.confidence = 0.9 if chosen.explicit else 0.85
@@ -263,12 +294,16 @@ def _how(mention: DateMention, sentence: Sentence) -> str:
     return "counted from the document's date"
 
 
-def _next_to_reporting_verb(sentence: Sentence, mention: DateMention, trigger: Trigger) -> bool:
+def _next_to_reporting_verb(
+    sentence: Sentence, mention: DateMention, trigger: Trigger | None
+) -> bool:
     """The date belongs to a verb of saying, not to the act: "made the announcement
     Thursday ... a military strike". Not when the act is what was announced, right next
     to the verb: "indictments announced in March 2020", "announced the designation"."""
     for verb in REPORTING.finditer(sentence.text):
         if abs(mention.start - verb.end()) <= 25 or abs(verb.start() - mention.end) <= 25:
+            if trigger is None:
+                return True
             between = sentence.text[min(verb.end(), trigger.end) : max(verb.start(), trigger.start)]
             return len(between.split()) > 2
     return False

@@ -10,7 +10,8 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "adm", "capt",
     "st", "no", "vs", "inc", "corp", "jr", "sr", "sra", "srta", "dra", "approx", "est",
     "e.g", "i.e", "etc", "u.s", "u.n", "ee.uu", "p.m", "a.m", "d.c", "fig", "art", "sec",
-    "e.o", "a.k.a", "u.s.c", "gral", "cnel", "sgto", "stat", "pub", "ref", "vol",
+    "e.o", "a.k.a", "u.s.c", "gral", "cnel", "sgto", "stat", "pub", "ref", "vol", "s.a",
+    "c.a", "ltd", "co", "s.a.s",
 }  # fmt: skip
 # The look-behind makes a run of "....." one candidate, not one per dot (linear time).
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)]*\s+(?=[\"“¿¡(\[]?[A-ZÁÉÍÓÚÑ0-9])")

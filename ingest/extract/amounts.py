@@ -1,4 +1,6 @@
-"""Money amounts in English and Spanish: "$50 million", "$15M", "50 millones de dólares"."""
+"""Money amounts in English and Spanish: "$50 million", "$20-million", "$15M", "US$50
+millones", "50 million dollars", "50 millones de dólares", "cincuenta millones de
+dólares", "fifty million dollars", "€10 million" / "10 millones de euros" (EUR)."""
 
 from __future__ import annotations
 
@@ -12,14 +14,41 @@ _SCALE = {
     "billion": 1e9, "billions": 1e9, "b": 1e9, "bn": 1e9, "mil millones": 1e9,
 }  # fmt: skip
 
+# Number words up to the hundreds, as amounts are written in prose.
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
+    "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+    "catorce": 14, "quince": 15, "dieciseis": 16, "dieciséis": 16, "diecisiete": 17,
+    "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21, "veintidos": 22,
+    "veintidós": 22, "veintitres": 23, "veintitrés": 23, "veinticuatro": 24, "veinticinco": 25,
+    "veintiseis": 26, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
+    "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
+    "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100,
+}  # fmt: skip
+_WORD = "|".join(sorted((re.escape(w) for w in _UNITS if len(w) > 2), key=len, reverse=True))
+_WORDS = rf"(?:{_WORD})(?:[\s-]+(?:y\s+|and\s+)?(?:{_WORD})){{0,4}}"  # bounded: linear on "one one one ..."
+
 _NUMBER = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_SCALES = r"thousand|million|billion|millones|millón|millon|mil millones|mil|bn|mn|[mMkKbB]"
+_CURRENCY_AFTER = r"(?:de\s+)?d[oó]lares(?:\s+estadounidenses)?|dollars|USD|(?:de\s+)?euros|EUR"
 _PATTERN = re.compile(
-    rf"(?:US\$|USD|U\.S\.\s*\$|\$)\s?(?P<n1>{_NUMBER})(?:\s*(?P<s1>thousand|million|billion|millones"
-    rf"|mil millones|mil|bn|mn|[mMkKbB])\b)?"
-    rf"|(?P<n2>{_NUMBER})\s*(?P<s2>thousand|million|billion|millones|mil millones|millón|millon|mil)?"
-    rf"\s+(?:(?:de\s+)?d[oó]lares|dollars|USD)\b",
+    rf"(?<![\w$])(?P<sign>US\$|USD|U\.S\.\s*\$|\$|€)\s?(?P<n1>{_NUMBER})(?:[\s-]*(?P<s1>{_SCALES})\b)?"
+    rf"|(?<![\w.,])(?P<n2>{_NUMBER})\s*(?P<s2>thousand|million|billion|millones|mil millones|millón"
+    rf"|millon|mil)?\s+(?P<c2>{_CURRENCY_AFTER})\b",
     re.IGNORECASE,
 )
+# Number words are tried only in texts that have a scale word at all: most have none.
+_IN_WORDS = re.compile(
+    rf"(?<!\w)(?P<w3>{_WORDS})\s+(?P<s3>million|billion|millones|mil millones|millón|millon)"
+    rf"(?:\s+(?P<c3>{_CURRENCY_AFTER}))?\b",
+    re.IGNORECASE,
+)
+_HAS_SCALE = re.compile(r"million|mill[oó]n|billion", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -38,15 +67,48 @@ def _number(text: str, spanish: bool) -> float:
     return float(text.replace(",", ""))
 
 
+def _words(text: str) -> float | None:
+    total = 0
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word in ("y", "and"):
+            continue
+        value = _UNITS.get(word)
+        if value is None:
+            return None
+        total = total * 100 if value == 100 and total else total + value
+    return float(total) if total else None
+
+
 def find_amounts(text: str, language: str = "en") -> list[Amount]:
     found = []
-    for m in _PATTERN.finditer(text):
-        raw, scale = (m["n1"], m["s1"]) if m["n1"] else (m["n2"], m["s2"])
-        try:
-            value = _number(raw, language == "es")
-        except ValueError:
-            continue
+    matches = list(_PATTERN.finditer(text))
+    if _HAS_SCALE.search(text):
+        taken = [(m.start(), m.end()) for m in matches]
+        matches += [w for w in _IN_WORDS.finditer(text)
+                    if not any(a < w.end() and w.start() < b for a, b in taken)]  # fmt: skip
+    for m in sorted(matches, key=lambda m: m.start()):
+        currency = "USD"
+        if m.re is _IN_WORDS:
+            # Number words count only with their scale and a currency, or a reward nearby.
+            value_words = _words(m["w3"])
+            if value_words is None or not (
+                m["c3"] or _MONEY_NEAR.search(text, max(0, m.start() - 60), m.end() + 60)
+            ):
+                continue
+            value, scale, tail = value_words, m["s3"], m["c3"] or ""
+        else:
+            raw, scale = (m["n1"], m["s1"]) if m["n1"] else (m["n2"], m["s2"])  # type: ignore[misc]
+            tail = m["sign"] or m["c2"] or ""
+            try:
+                value = _number(raw, language == "es")
+            except ValueError:
+                continue
+        if "eur" in tail.lower() or "€" in tail:
+            currency = "EUR"
         if scale:
             value *= _SCALE[scale.lower()]
-        found.append(Amount(round(value, 2), "USD", m.start(), m.end()))
+        found.append(Amount(round(value, 2), currency, m.start(), m.end()))
     return found
+
+
+_MONEY_NEAR = re.compile(r"reward|bounty|recompensa|d[oó]lares|dollars", re.IGNORECASE)

@@ -73,7 +73,8 @@ _PATTERN = re.compile(
             rf"(?P<last_month>\b(?:[Ll]ast|[Tt]his\s+past)\s+(?:January|February|March|April|May"
             rf"|June|July|August|September|October|November|December)\b(?!\s+\d)"
             rf"|\b(?:[Ee]l\s+)?[Pp]asado\s+(?:mes\s+de\s+)?{_MONTHS_ES}\b(?!\s+(?:de|del)\s+\d))",
-            r"(?P<relative>\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ee]arlier\s+this\s+(?:year|month|week)"
+            r"(?P<relative>\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]his\s+morning"
+            r"|[Ee]sta\s+(?:madrugada|ma[nñ]ana|noche|tarde)|[Ee]arlier\s+this\s+(?:year|month|week)"
             r"|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:week|month|year)"
             r"|[Aa]yer|[Hh]oy|[Aa]noche|(?:[Ll]a|[Ee]sta)\s+semana(?:\s+pasada)?|[Ee]l\s+mes\s+pasado"
             r"|[Ee]l\s+a[nñ]o\s+pasado|[Ee]ste\s+(?:mes|a[nñ]o)|[Aa]\s+principios\s+de\s+este\s+a[nñ]o"
@@ -260,6 +261,12 @@ class DateMention:
     @property
     def explicit(self) -> bool:
         return self.kind == "absolute"
+
+
+_SAME_DAY = {
+    "today", "tonight", "hoy", "this morning", "esta madrugada", "esta mañana", "esta manana",
+    "esta noche", "esta tarde",
+}  # fmt: skip
 
 
 def _add_months(d: Date, months: int) -> Date:
@@ -479,7 +486,7 @@ class DateResolver:
         text = phrase.lower()
         if text in ("yesterday", "ayer", "anoche"):
             return PartialDate.from_date(p - timedelta(days=1))
-        if text in ("today", "tonight", "hoy"):
+        if " ".join(text.split()) in _SAME_DAY:
             return PartialDate.from_date(p)
         if "week" in text or "semana" in text:
             if "last" in text or "pasada" in text:

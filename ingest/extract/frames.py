@@ -172,10 +172,18 @@ def assemble(
         else:
             still.append((mention, reason))
     not_events[:] = still
-    _split_rewards(frames)
+    for frame in list(frames):
+        if frame.event_type == "bounty" and frame.amount is None:
+            # A reward is an event with its amount; one told nowhere with it is not.
+            frames.remove(frame)
+            not_events += [(m, "a reward with no amount anywhere in the document")
+                           for m in frame.mentions]  # fmt: skip
     for frame in frames:
         if not _specific(reading, frame.targets):
             _complete_targets(reading, frame, frames)
+        _listed_after(reading, frame)
+    _consolidate(reading, frames)
+    _split_rewards(frames)
     return Assembly(frames, not_events)
 
 
@@ -194,6 +202,9 @@ def _undated(
 ) -> None:
     sentence = mention.sentence
     before = sentence.folded[: mention.trigger.start]
+    if sentence.heading and latest is None:
+        not_events.append((mention, "a heading with no date of its own"))
+        return
     if latest is not None and (mention.form == "definite" or CONTINUATION.search(before)):
         latest.add(mention, f", the {mention.trigger.text!r} told before")
         return
@@ -216,7 +227,8 @@ def _undated(
                 _place(frames, mention, when, rule, False)
                 return
             just = mention.form == "perfect" and JUST_HAPPENED.search(sentence.folded)
-            if statement or just or mention.form in ("progressive", "hereby"):
+            first = mention.form == "verb" and sentence.index == _first_sentence(reading)
+            if statement or just or first or mention.form in ("progressive", "hereby"):
                 why = ("an act told in a statement, which performs it as it speaks"
                        if statement else f"told in the lede ({mention.form})")  # fmt: skip
                 rule = f"the document's date, {reading.reference_rule}: {why}"
@@ -259,6 +271,10 @@ def _announced(reading: Reading, sentence: Sentence) -> tuple[PartialDate, str] 
     return None
 
 
+def _first_sentence(reading: Reading) -> int:
+    return next((s.index for s in reading.sentences if not s.heading), -1)
+
+
 def _previous_dated(frames: list[Frame], sentence: Sentence) -> Frame | None:
     near = [f for f in frames if f.mentions[-1].sentence.paragraph >= sentence.paragraph - 1]
     return near[-1] if near else None
@@ -281,6 +297,51 @@ def _place(
     frame = Frame(mention.event_type, date, rule, by_document)
     frame.add(mention, "")
     frames.append(frame)
+
+
+def _date_quality(frame: Frame) -> int:
+    """How well a frame is dated: a date written out (3), a relative date of its own (2),
+    one taken from the document's other sentences (1), the document's own date (0)."""
+    if frame.dated_by_document:
+        return 0
+    rule = frame.date_rule
+    if rule.startswith(("inherited", "the only")) or "announced (" in rule:
+        return 1
+    return 3 if ("written out" in rule or "signing line" in rule or "own date" in rule) else 2
+
+
+def _consolidate(reading: Reading, frames: list[Frame]) -> None:
+    """Acts told twice with dates the merger would join (a notice signed on the 16th and
+    published on the 24th; "designated Wednesday" and "effective Thursday") are one act
+    in one document: keep the better-dated frame and give it the other's mentions."""
+    from ..merge import tolerance
+
+    for frame in sorted(frames, key=lambda f: -_date_quality(f)):
+        if frame not in frames:
+            continue
+        mine = set(_specific(reading, frame.targets))
+        for other in list(frames):
+            if other is frame or other.event_type != frame.event_type or not mine:
+                continue
+            if other.key and frame.key and other.key != frame.key:
+                continue
+            if frame.event_type == "bounty" and (
+                frame.amount and other.amount and frame.amount.value != other.amount.value
+            ):
+                continue  # fmt: skip
+            theirs = set(_specific(reading, other.targets))
+            gap = abs(frame.date.start.toordinal() - other.date.start.toordinal())
+            if (
+                mine & theirs
+                and gap <= tolerance(frame.event_type)
+                and (
+                    _date_quality(other) < _date_quality(frame)
+                    or frame.date.precision == other.date.precision
+                )
+            ):
+                frames.remove(other)
+                for mention in other.mentions:
+                    frame.add(mention, f", the same act dated {other.date.iso} there")
 
 
 def _compatible(frame: Frame, mention: Mention) -> bool:
@@ -349,6 +410,35 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
         groups = reading.subjects(("organization",))
         if groups:
             _add(frame, groups[0], "the organization whose leaders or members the act names")
+
+
+LISTING = re.compile(
+    r"\b(?:includ(?:e|es|ed|ing)|incluye|incluyen|inclu[ií]a|entre (?:ellos|ellas|los que)"
+    r"|(?:are|son)\s*:|the (?:designated )?(?:groups|organi[sz]ations|cartels|gangs) (?:are|were)"
+    r"|los grupos (?:designados )?son)\b"
+)
+
+
+def _listed_after(reading: Reading, frame: Frame) -> None:
+    """ "La notificación oficial incluye, además del Tren de Aragua ..., a la Mara
+    Salvatrucha, el Cartel de Jalisco ...": the names the act covers, listed just after."""
+    last = max(m.sentence.index for m in frame.mentions)
+    for sentence in reading.sentences[last + 1 : last + 4]:
+        if not LISTING.search(sentence.folded):
+            continue
+        if any(not _label_only(t) for t in find_triggers(sentence.folded)):
+            continue  # another act is told there
+        names = _listed(sentence)
+        if len(names) >= 2:
+            for name in names:
+                _add(frame, name, f"listed in {_where(sentence)}")
+            return
+
+
+def _label_only(trigger: object) -> bool:
+    text = getattr(trigger, "text", "")
+    return bool(re.match(r"(?:foreign |specially designated |global )?terrorist|ftos?$|sdgts?$"
+                         r"|organizaci|terroristas? glob", text))  # fmt: skip
 
 
 def _names_after(reading: Reading, frame: Frame, after: Sentence, within: int = 8) -> bool:

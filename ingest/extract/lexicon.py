@@ -49,6 +49,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"memorando",
         r"directiva",
         r"decreto",
+        r"declar(?:o|aron|a|ed|es) (?:un |el |a |the )?(?:national )?(?:estado de (?:excepcion|emergencia|conmocion)|state of (?:emergency|exception))",
         r"invoc(?:o|aron|a) la ley de enemigos extranjeros",
         r"autoriz(?:o|aron|a) (?:el uso|al pentagono|al departamento|a las fuerzas|ataques)",
     ],
@@ -217,8 +218,16 @@ ANY_TRIGGER = re.compile(
 )
 
 
-def find_triggers(folded: str) -> list[Trigger]:
-    """All trigger words in a folded clause, in text order."""
+# "information leading to the arrest of", "que conduzca a su captura": the aim of a reward.
+_AIM = re.compile(
+    r"(?:leading to|lead to|leads to|conduzca a|conduzcan a|lleve a|permita|facilite|que ayude a)"
+    r"\s+(?:the |his |her |their |la |el |su |sus |al? )?$"
+)
+
+
+def find_triggers(folded: str, military: bool = False) -> list[Trigger]:
+    """All trigger words in a folded clause, in text order. ``military``: the document is
+    about a military operation, so a "capture" or an "attack" in it is one."""
     if not ANY_TRIGGER.search(folded):
         return []  # most sentences: one scan and done
     found = []
@@ -226,7 +235,7 @@ def find_triggers(folded: str) -> list[Trigger]:
 
     def context(name: str, regex: re.Pattern[str]) -> bool:
         if name not in checks:
-            checks[name] = bool(regex.search(folded))
+            checks[name] = bool(regex.search(folded)) or (military and name == "military")
         return checks[name]
 
     attributive: list[int] | None = None
@@ -254,6 +263,10 @@ def find_triggers(folded: str) -> list[Trigger]:
                 kind == "directive"
                 and DIRECTIVE_NOUN.match(m.group())
                 and not context("issuing", ISSUING_VERB)
+            ):
+                continue
+            if kind in ("legal", "military_action") and _AIM.search(
+                folded, max(0, m.start() - 30), m.start()
             ):
                 continue
             found.append(Trigger(kind, m.start(), m.end(), m.group()))
@@ -304,8 +317,16 @@ FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|going to|plans? to|planned to|planning to|intends? to"
     r"|expected to|is set to|are set to|is due to|scheduled to|aims? to|seeks? to|wants? to"
     r"|ready to|prepared to|could|might|may|should|must|can"
-    r"|va a|van a|iba a|planea|planeaba|busca|pretende|podria|podrian|deberia|se espera"
-    r"|\w+ar[aá]n?|\w+er[aá]n?|\w+ir[aá]n?)\s+(?:\w+\s+){0,3}$"
+    r"|va a|van a|iba a|planea|planeaba|busca|pretende|podria|podrian|deberia|se espera)"
+    r"\s+(?:\w+\s+){0,3}$"
+)
+# The Spanish future needs its accent ("anunciará"), which folding removes: read on the
+# original text, so that the subjunctive "anunciara" (after "luego de que") is not future.
+SPANISH_FUTURE_BEFORE = re.compile(r"\b\w+(?:ará|erá|irá|arán|erán|irán)\s+(?:\w+\s+){0,3}$")
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:announced|imposed|offered|issued|signed|launched|ordered|unveiled|approved|filed"
+    r"|anuncio|impuso|ofrecio|emitio|firmo|lanzo|ordeno|aprobo|presento)\s+"
+    r"(?:(?:a|an|the|new|fresh|un|una|el|la|los|las|nuevas?|nuevos?|paquete de)\s+){0,3}$"
 )
 NEGATION_BEFORE = re.compile(
     r"\b(?:not|never|no|didn't|hasn't|haven't|wasn't|weren't|isn't|aren't|nunca|tampoco)\s+"
@@ -349,7 +370,10 @@ ATTRIBUTIVE = re.compile(
     r"|already|u\.s\.-|us-)\s+(?:designated|sanctioned|designad[oa]s?|sancionad[oa]s?)\s+"
     r"(?!(?:as|by|for|on|in|under|today|yesterday|pursuant|como|por|el|la|hoy|ayer)\b)[a-z]"
 )
-DTO = re.compile(r"designated terrorist organi[sz]ations?|organizaciones terroristas designadas")
+DTO = re.compile(
+    r"designated terrorist organi[sz]ations?|organizaciones terroristas designadas"
+    r"|(?:ftos?|organizaci(?:on|ones) terroristas?(?: extranjeras?)?)(?: \([^)]{0,40}\))? designad[oa]s?"
+)
 # Counts of events over a period: a summary of a campaign, not one event.
 SUMMARY = re.compile(
     r"\b(?:at least |more than |over |some |nearly |almost |al menos |mas de |unos )?"
@@ -369,7 +393,7 @@ SANCTIONS_CONTEXT = re.compile(
 )
 
 
-def form_of(folded: str, trigger: Trigger) -> str:
+def form_of(folded: str, trigger: Trigger, original: str = "") -> str:
     """How the clause tells the event: "future" (will, could, plans to), "negated",
     "hereby", "perfect" (has designated), "progressive" (is designating), "passive" (was
     struck), "definite" (the strikes), "nominal", or "past"/"verb" for a plain verb."""
@@ -377,7 +401,10 @@ def form_of(folded: str, trigger: Trigger) -> str:
     text = trigger.text
     if NEGATION_BEFORE.search(before):
         return "negated"
-    if FUTURE_BEFORE.search(before):
+    if FUTURE_BEFORE.search(before) or (
+        original
+        and SPANISH_FUTURE_BEFORE.search(original[max(0, trigger.start - 60) : trigger.start])
+    ):
         return "future"
     if HEREBY_BEFORE.search(before):
         return "hereby"
@@ -387,7 +414,9 @@ def form_of(folded: str, trigger: Trigger) -> str:
         if DEFINITE_BEFORE.search(before):
             return "definite"
         # "has issued a new directive", "ha impuesto sanciones": the verb tells the tense
-        return "perfect" if _PERFECT_VERB_BEFORE.search(before) else "nominal"
+        if _PERFECT_VERB_BEFORE.search(before):
+            return "perfect"
+        return "verb" if _PAST_VERB_BEFORE.search(before) else "nominal"
     if PERFECT_BEFORE.search(before):
         return "perfect"
     if PROGRESSIVE_BEFORE.search(before):

@@ -43,10 +43,12 @@ _BY_AGENT = re.compile(
 )
 _GOVERNED = re.compile(
     r"\b(?:announced|imposed|offered|offering|offers|filed|brought|issued|signed|launched"
-    r"|ordered|unsealed|levied|slapped|anuncio|impuso|ofrece|ofrecio|firmo|ordeno)\s+"
+    r"|ordered|unsealed|levied|slapped|increased|raised|doubled|anuncio|impuso|ofrece|ofrecio"
+    r"|firmo|ordeno|aumento|elevo|incremento|duplico|subio)\s+"
     r"(?:[\w$.,-]+\s+){0,3}$"
 )
 _AND_ARTICLE = re.compile(r"\s+(?:and|y)\s+(?=(?:the|a|an|el|la|los|las)\s)")
+_ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una", "its", "his", "her", "su"}
 _PRONOUN_AFTER = re.compile(r"\s+(?:it|them|him|her|lo|la|los|las)\b")
 _EACH = re.compile(r"\beach\b|\bcada uno\b|\bcada una\b|\bapiece\b")
 # "Executive Order 13692 of March 8, 2015", "E.O. 13850 signed by President Trump on
@@ -96,7 +98,7 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
         return found  # a table or a list run together is not a sentence to read events from
     cited = [(m.clause[0], m.clause[1]) for m in found]
     triggers_all = [
-        t for t in find_triggers(sentence.folded)
+        t for t in find_triggers(sentence.folded, reading.military)
         if not any(a <= t.start < b for a, b in cited)  # the cited act is already a mention
     ]  # fmt: skip
     if not triggers_all:
@@ -138,7 +140,11 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
         for other in triggers:
             if other.event_type in kinds or other is trigger:
                 continue
-            if _GOVERNED.search(folded[max(start, other.start - 40) : other.start]):
+            governed = _GOVERNED.search(folded[max(start, other.start - 40) : other.start])
+            dated = any(
+                m.value is not None and 0 <= m.start - other.end <= 30 for m in sentence.mentions
+            )  # "el despliegue militar iniciado en agosto"
+            if governed or dated:
                 kinds.add(other.event_type)
                 found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
     return found
@@ -153,13 +159,14 @@ def _adjective(folded: str, trigger: Trigger) -> bool:
 
 
 def _primary(triggers: list[Trigger], amounts: list[Amount]) -> Trigger | None:
-    # A reward is an event only with its amount; otherwise the next trigger leads.
+    # A reward without its amount leads only when nothing else does: it may be the reward
+    # told with its amount elsewhere ("la recompensa" ... "de 50 millones de dólares").
     usable = [t for t in triggers if t.event_type != "bounty" or amounts]
-    return usable[0] if usable else None
+    return usable[0] if usable else triggers[0]
 
 
 _DESIGNATING = re.compile(
-    r"\b(?:designat|listed|named|labell?ed|branded|declar|design[oa]|calific|clasific|inclu)"
+    r"\b(?:designat|listed|named|labell?ed|branded|declar|design[oa]|calific|clasific|inclu|nombr)"
 )
 
 
@@ -203,7 +210,7 @@ def _mention(
     amounts: list[Amount],
 ) -> Mention:
     event_type = trigger.event_type
-    form = form_of(sentence.folded, trigger)
+    form = form_of(sentence.folded, trigger, sentence.text)
     if event_type == "designation" and _bare_label(sentence.folded, trigger, clause):
         return _rejected(sentence, trigger, bounds, "a label, not a listing: no 'as' or verb")
     paragraph = " ".join(s.folded for s in reading.sentences if s.paragraph == sentence.paragraph)
@@ -304,8 +311,14 @@ def _next_to_reporting_verb(
         if abs(mention.start - verb.end()) <= 25 or abs(verb.start() - mention.end) <= 25:
             if trigger is None:
                 return True
-            between = sentence.text[min(verb.end(), trigger.end) : max(verb.start(), trigger.start)]
-            return len(between.split()) > 2
+            to_verb = min(abs(mention.start - verb.end()), abs(verb.start() - mention.end))
+            to_act = min(abs(mention.start - trigger.end), abs(trigger.start - mention.end))
+            if to_act < to_verb:
+                return False  # "el ataque, ocurrido el lunes, el Pentágono dijo"
+            lo, hi = min(verb.end(), trigger.end), max(verb.start(), trigger.start)
+            between = sentence.text[lo:hi].replace(mention.phrase, " ")
+            words = [w for w in between.split() if w.lower() not in _ARTICLES]
+            return len(words) > 1  # "announced Tuesday the designation" is the act's day
     return False
 
 

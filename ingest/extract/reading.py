@@ -19,6 +19,7 @@ from .acts import signing_date
 from .amounts import Amount, find_amounts
 from .dates import DateMention, DateResolver
 from .gazetteer import EntityMatch, Gazetteer
+from .lexicon import MILITARY_CONTEXT
 from .sentences import paragraphs, sentences_of
 from .textnorm import fold_keep_length
 
@@ -28,7 +29,10 @@ REPORTING = re.compile(
     r"|added|adds|noted|notes|declared|confirmed|tweeted|explained|warned|insisted|claimed"
     r"|dijo|dice|afirm[oó]|afirma|escribi[oó]|public[oó]|indic[oó]|anunci[oó]|anuncia"
     r"|señal[oó]|senal[oó]|asegur[oó]|declar[oó]|inform[oó]|inform[aó]|agreg[oó]|añadi[oó]"
-    r"|anadi[oó]|explic[oó]|confirm[oó]|sostuvo|precis[oó]|detall[oó]|expres[oó])\b",
+    r"|anadi[oó]|explic[oó]|confirm[oó]|sostuvo|precis[oó]|detall[oó]|expres[oó]"
+    r"|rejected|condemned|denounced|criticized|criticised|called|slammed|welcomed|praised"
+    r"|rechaz[oó]|conden[oó]|denunci[oó]|critic[oó]|calific[oó]|repudi[oó]|celebr[oó]"
+    r"|agradeci[oó])\b",
     re.IGNORECASE,
 )
 # Quotation marks that open and close a quote; straight double quotes pair in order.
@@ -76,6 +80,7 @@ class Reading:
     title_entities: list[EntityMatch]
     unresolved: list[str]
     signed: tuple[PartialDate, str] | None = None  # the signing line ("Dated: ...")
+    military: bool = False  # the title or the lede tells of a military operation
 
     def subjects(self, kinds: tuple[str, ...]) -> list[str]:
         """The story's subject: entities of these kinds named in the title or the lede,
@@ -134,8 +139,11 @@ def read(
                 last_speech = (p_index, *said)
             sentences.append(sentence)
     title_entities = gazetteer.find(title) if title else []
+    lede_text = " ".join([fold_keep_length(title)] + [s.folded for s in sentences if s.lede])
+    military = bool(MILITARY_CONTEXT.search(lede_text))
     return Reading(text, title, language, published, reference, rule, sentences,
-                   title_entities, list(resolver.unresolved), signing_date(text))  # fmt: skip
+                   title_entities, list(resolver.unresolved), signing_date(text),
+                   military)  # fmt: skip
 
 
 def _is_heading(sentence: str) -> bool:

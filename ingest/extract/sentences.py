@@ -11,7 +11,7 @@ _ABBREVIATIONS = {
     "st", "no", "vs", "inc", "corp", "jr", "sr", "sra", "srta", "dra", "approx", "est",
     "e.g", "i.e", "etc", "u.s", "u.n", "ee.uu", "p.m", "a.m", "d.c", "fig", "art", "sec",
     "e.o", "a.k.a", "u.s.c", "gral", "cnel", "sgto", "stat", "pub", "ref", "vol", "s.a",
-    "c.a", "ltd", "co", "s.a.s",
+    "c.a", "ltd", "co", "s.a.s", "ee", "uu",
 }  # fmt: skip
 # The look-behind makes a run of "....." one candidate, not one per dot (linear time).
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)]*\s+(?=[\"“¿¡(\[]?[A-ZÁÉÍÓÚÑ0-9])")

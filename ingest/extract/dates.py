@@ -80,7 +80,7 @@ _PATTERN = re.compile(
             r"|[Ee]l\s+a[nñ]o\s+pasado|[Ee]ste\s+(?:mes|a[nñ]o)|[Aa]\s+principios\s+de\s+este\s+a[nñ]o"
             r"|[Ll]a\s+(?:pr[oó]xima\s+semana|semana\s+(?:pr[oó]xima|que\s+viene)))\b)",
             rf"(?P<weekday>\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\s+)?{_WEEKDAYS_EN}\b"
-            rf"|\b(?:(?:[Ee]l|[Ee]ste)\s+(?:(?:pasado|pr[oó]ximo)\s+)?){_WEEKDAYS_ES}\b"
+            rf"|\b(?:(?:[Ee]l|[Dd]el|[Aa]l|[Ee]ste)\s+)?(?:(?:pasado|pr[oó]ximo)\s+)?{_WEEKDAYS_ES}\b"
             rf"(?:\s+(?:pasado|pr[oó]ximo))?)",
         ]
     )
@@ -96,6 +96,8 @@ _START_WORDS = frozenset(
         "that",
         "al",
         "el",
+        "del",
+        "al",
         "pasado",
         "ese",
         "la",
@@ -221,6 +223,24 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _TENSE_SENSITIVE = {"weekday", "mdy", "dmy", "es_dmy", "in_month", "es_in_month"}
+_PAST_NEAR = re.compile(
+    r"\b(?:was|were|had|did|has been|have been|fue|fueron|ocurri[oó]|\w+ed)\b", re.IGNORECASE
+)
+
+
+def _future_around(sentence: str, start: int, end: int) -> bool:
+    """Whether the verb the date belongs to is in the future: read in the words around the
+    date, within its clause, so that "Maduro, who was captured early Saturday, will face
+    justice" dates the capture to the Saturday before, not after."""
+    lo = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), start - 60, 0)
+    hi_candidates = [i for i in (sentence.find(",", end), sentence.find(";", end)) if i != -1]
+    hi = min([*hi_candidates, end + 40, len(sentence)])
+    window = sentence[lo:hi]
+    if _PAST_NEAR.search(window) and not re.search(r"\bwill\b|\bva a\b", window, re.IGNORECASE):
+        return False
+    return bool(_FUTURE.search(window))
+
+
 MONTH_NUMBER = {
     name: number
     for number, names in enumerate(
@@ -357,14 +377,12 @@ class DateResolver:
 
     def find(self, sentence: str) -> list[DateMention]:
         mentions = []
-        future: bool | None = None  # the tense only matters for some forms: look it up lazily
         for m in _candidates(sentence):
             kind_name = m.lastgroup or ""
             if _CITATION_BEFORE.search(sentence[max(0, m.start() - 60) : m.start()]):
                 continue
-            if future is None and kind_name in _TENSE_SENSITIVE:
-                future = bool(_FUTURE.search(sentence))
-            value, kind = self._resolve(kind_name, m.group(), bool(future))
+            future = kind_name in _TENSE_SENSITIVE and _future_around(sentence, m.start(), m.end())
+            value, kind = self._resolve(kind_name, m.group(), future)
             if value is None and kind != "absolute":
                 self.unresolved.append(m.group())
             mentions.append(DateMention(m.group(), m.start(), m.end(), kind, value))

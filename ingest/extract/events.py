@@ -33,6 +33,10 @@ _TITLE_LEAD = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:i am|i'm|we are|we're|i have|i hereby)\b", re.IGNORECASE)
 MAX_TITLE = 160
+_ABOUT = re.compile(
+    r"\b(?:with respect to|con respecto a|respecto de)\s+(?:the situation in\s+)?([\w ]{2,40})",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -192,9 +196,14 @@ class Extractor:
             for m in self.gazetteer.find(doc.text[:3000])
             if m.entity.kind in ("organization", "person")
         ]
+        # A notice or message "with respect to Venezuela" is about that country.
+        about = [
+            m.entity for m in self.gazetteer.find(" ".join(_ABOUT.findall(doc.text[:3000])))
+            if m.entity.kind == "country"
+        ]  # fmt: skip
         targets = tuple(
             dict.fromkeys(
-                e.name for e in in_title + in_head if not e.actor and e.kind != "operation"
+                e.name for e in in_title + in_head + about if not e.actor and e.kind != "operation"
             )
         )
         signature = self.gazetteer.find(doc.text[-400:])

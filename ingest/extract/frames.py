@@ -41,9 +41,15 @@ ANNOUNCING = re.compile(
     r"(?:action|actions|steps)"
     r"|i am pleased to announce|i'm pleased to announce|pleased to announce)\b"
 )
+VAGUE = re.compile(
+    r"\b(?:(?:just |only |a few |several |two |three )?(?:days|weeks|months) (?:after|before|earlier|later)"
+    r"|recently|in recent (?:days|weeks)|(?:unos |pocos )?(?:dias|semanas|meses) (?:despues|antes)"
+    r"|recientemente)\b"
+)
 BACK_REFERENCE = re.compile(
     r"\b(?:these|those|aforementioned|above-named|above named|said organi[sz]ation"
     r"|the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"|(?:los|las) (?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)|se trata de"
     r"|the (?:gang|group|cartel|organization|organisation)s?|both|estos|estas|dichos|dichas"
     r"|ambos|ambas|el grupo|la banda|los grupos|las bandas)\b"
 )
@@ -135,16 +141,22 @@ def assemble(
         if (
             definite
             and latest is not None
-            and (mention.reporting_date or not _explicit(mention) or not mention.date_adjacent)
+            and latest.dated_by_document
+            and not mention.reporting_date
         ):
-            latest.add(mention, f", the {mention.trigger.text!r} told before")
-            continue
-        if definite and latest is not None and latest.dated_by_document and _explicit(mention):
-            # "The designation was published in the February 20 edition": the act told in
-            # the lede, dated only by the publication, gets its own date.
+            # "The designation was published in the February 20 edition", "took effect
+            # yesterday": the act told in the lede, dated only by the publication, gets its
+            # own date.
             latest.date, latest.dated_by_document = mention.date, False
             latest.date_rule = f"{mention.date_rule}, {mention.where}"
             latest.add(mention, "")
+            continue
+        if (
+            definite
+            and latest is not None
+            and (mention.reporting_date or not _explicit(mention) or not mention.date_adjacent)
+        ):
+            latest.add(mention, f", the {mention.trigger.text!r} told before")
             continue
         if mention.quoted_date:
             # "today" in a statement quoted by a report a day later: the act told before
@@ -207,6 +219,11 @@ def _undated(
         return
     if latest is not None and (mention.form == "definite" or CONTINUATION.search(before)):
         latest.add(mention, f", the {mention.trigger.text!r} told before")
+        return
+    if VAGUE.search(sentence.folded, max(0, mention.trigger.start - 80), mention.trigger.end + 40):
+        not_events.append(
+            (mention, "a vague time ('days after'): only the act told elsewhere dates it")
+        )
         return
     if mention.form == "hereby" and reading.signed is not None:
         when, line = reading.signed
@@ -422,8 +439,8 @@ LISTING = re.compile(
 def _listed_after(reading: Reading, frame: Frame) -> None:
     """ "La notificación oficial incluye, además del Tren de Aragua ..., a la Mara
     Salvatrucha, el Cartel de Jalisco ...": the names the act covers, listed just after."""
-    last = max(m.sentence.index for m in frame.mentions)
-    for sentence in reading.sentences[last + 1 : last + 4]:
+    first = min(m.sentence.index for m in frame.mentions)
+    for sentence in reading.sentences[first + 1 : first + 4]:
         if not LISTING.search(sentence.folded):
             continue
         if any(not _label_only(t) for t in find_triggers(sentence.folded)):

@@ -32,6 +32,9 @@ _TRIGGERS: dict[str, list[str]] = {
         r"rewards?",
         r"bount(?:y|ies)",
         r"recompensas?",
+        r"ofertas?",
+        r"offer(?:ed|s|ing)? (?:up to |a |an )?\$ ?\d[\d.,]*(?: million| billion|m)?",
+        r"ofrec(?:io|e|en|ieron|era|ia) (?:hasta )?(?:us)?\$? ?\d[\d.,]* (?:millones|mil)",
     ],
     "directive": [
         r"executive orders?",
@@ -128,6 +131,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"extradit(?:ado|ada|ados|o|aron)",
         r"se declar(?:o|aron) (?:no )?culpables?",
         r"condenad[oa]s?",
+        r"conden(?:o|aron) a (?:[\w-]+ ){0,8}?a \d+ anos",
         r"sentenciad[oa]s?",
         r"detenid[oa]s?|arrest(?:o|aron|ado|ada)",
         r"(?:entreg(?:o|aron|ados|adas|ado)|traslad(?:o|aron|ados|adas)|expuls(?:o|aron)) (?:\w+ ){0,8}?(?:a|hacia) (?:los )?(?:estados unidos|ee\.? ?uu\.?)",
@@ -159,11 +163,14 @@ HEDGE = re.compile(
     r"|podria|podrian|posible|eventual(?:es)?|planea|busca|estudia|evalua|amenaz(?:a|o) con)\b"
 )
 
+_INHERENTLY_MILITARY = re.compile(
+    r"bomb|airstrike|air strike|missile|kinetic|drone strike|naval strike"
+)
 # Military words: a "killed" or "captured" is a military action only among these.
 MILITARY_CONTEXT = re.compile(
     r"\b(?:military|forces|troops|navy|naval|strikes?|airstrikes?|drones?|missiles?|vessels?|boats?"
     r"|operation|soldiers|marines|pentagon|department of (?:defense|war)|southcom|southern command"
-    r"|tankers?|coast guard|warships?|mission"
+    r"|tankers?|coast guard|warships?|mission|aircraft|jets|bombers|aviones|aviacion|bombarderos"
     r"|hegseth|special forces|commandos?|militar(?:es)?|fuerzas|buques?|lanchas?|embarcacion(?:es)?"
     r"|operativo|operacion|ejercito|armada|soldados|comandos?)\b"
 )
@@ -250,7 +257,11 @@ def find_triggers(folded: str, military: bool = False) -> list[Trigger]:
                     ]
                 if any(0 <= m.start() - a <= 2 for a in attributive):
                     continue
-            if kind == "military_action" and not context("military", MILITARY_CONTEXT):
+            if (
+                kind == "military_action"
+                and not _INHERENTLY_MILITARY.search(m.group())
+                and not context("military", MILITARY_CONTEXT)
+            ):
                 continue
             if m.group() in (
                 "killed",
@@ -353,13 +364,16 @@ _PERFECT_VERB_BEFORE = re.compile(
 DEFINITE_BEFORE = re.compile(
     r"\b(?:the|these|this|that|those|such|its|their|today's|yesterday's|\w+day's"
     r"|el|la|los|las|este|esta|estos|estas|ese|esa|esos|esas|dicho|dicha|su|sus)\s+"
+    r"(?!(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|week|semana|mes|month|year|ano|morning|madrugada)\b)"
     r"(?:(?!(?:and|or|of|y|o|de)\b)[\w'-]+\s+){0,2}$"
 )
 _NOUNS = re.compile(
     r"^(?:designations?|designacion(?:es)?|sanctions|sanciones|rewards?|bount(?:y|ies)|recompensas?"
     r"|indictments?|strikes?|attacks?|ataques?|raids?|capture|captura|arrival|llegada"
     r"|deployment|despliegue|extradition|arraignment|bombardeos?|incursion(?:es)?|operativo"
-    r"|(?:[\w.-]+ ){0,4}strikes?|executive orders?|proclamations?|directives?|memorand(?:um|a)"
+    r"|(?:[\w.-]+ ){0,4}strikes?|strikes? (?:on|against) .*|executive orders?|proclamations?"
+    r"|directives?|memorand(?:um|a)"
     r"|charges against|seizure of .*|capture of)$"
 )
 _LEADING_DEFINITE = re.compile(r"^(?:the|these|this|that|those|his|her|their|its)\s")

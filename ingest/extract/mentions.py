@@ -47,7 +47,11 @@ _GOVERNED = re.compile(
     r"|firmo|ordeno|aumento|elevo|incremento|duplico|subio)\s+"
     r"(?:[\w$.,-]+\s+){0,3}$"
 )
+_LIST_CONTINUES = re.compile(r",\s+(?:and|or|y|o)\s+$")
 _AND_ARTICLE = re.compile(r"\s+(?:and|y)\s+(?=(?:the|a|an|el|la|los|las)\s)")
+# Acts done by announcing them: a designation, a reward or a sanction exists from the day it
+# is announced; a strike or a deployment happened before the day it is reported.
+PERFORMATIVE = {"designation", "delisting", "bounty", "sanction", "directive", "statement"}
 _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una", "its", "his", "her", "su"}
 _PRONOUN_AFTER = re.compile(r"\s+(?:it|them|him|her|lo|la|los|las)\b")
 _EACH = re.compile(r"\beach\b|\bcada uno\b|\bcada una\b|\bapiece\b")
@@ -236,11 +240,20 @@ def _mention(
         mention.rejected = "future or planned" if form == "future" else "negated"
         return mention
     own_words = _outside_quotes(sentence, clause, bounds, trigger)
+    if form in ("nominal", "definite") and _LIST_CONTINUES.search(sentence.folded, 0, bounds[0]):
+        # "... groundwork for these types of authorizations, including missions, and raids":
+        # a noun that continues a list is hedged with it.
+        own_words = sentence.folded[: bounds[1]]
     hedge = HEDGE.search(own_words)
     if hedge:
         mention.rejected = f"hedged ({hedge.group()!r})"
         return mention
-    if form == "perfect" and re.search(r"\b(?:since|desde)\b", clause):
+    if (
+        form == "perfect"
+        and re.search(r"\b(?:since|desde)\b", clause)
+        and re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|dos|tres|cuatro|cinco|seis"
+                      r"|siete|ocho|several|varios|varias)\b", clause)
+    ):  # fmt: skip
         mention.rejected = "acts over a period since a date: a summary, not one event"
         return mention
     if SUMMARY.search(clause):
@@ -277,10 +290,16 @@ def _date(sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None
         if any(m.value is None for m in sentence.mentions):
             mention.date_rule = "the sentence has a date that could not be resolved"
         return
-    chosen = min(pool, key=lambda m: abs(m.start - mention.trigger.start))
+    # Within the clause, a date in the trigger's own comma-delimited stretch first: "the
+    # build-up that began in June continued, and the Navy struck a boat on Tuesday".
+    here = _segment(sentence.text, mention.trigger.start)
+    same = [m for m in pool if _segment(sentence.text, m.start) == here]
+    chosen = min(same or pool, key=lambda m: abs(m.start - mention.trigger.start))
     mention.date = chosen.value
     mention.date_phrase = chosen.phrase
-    mention.reporting_date = _next_to_reporting_verb(sentence, chosen, mention.trigger)
+    mention.reporting_date = _next_to_reporting_verb(
+        sentence, chosen, mention.trigger if mention.event_type in PERFORMATIVE else None
+    )
     mention.quoted_date = chosen.kind in ("relative", "quoted") and sentence.in_quote(chosen.start)
     gap = sentence.text[
         min(chosen.end, mention.trigger.end) : max(chosen.start, mention.trigger.start)
@@ -289,6 +308,14 @@ def _date(sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None
     where = "in the clause" if in_clause else "in the sentence"
     mention.date_rule = f"{chosen.phrase!r} {where} ({_how(chosen, sentence)})"
     mention.confidence = 0.9 if chosen.explicit else 0.85
+
+
+_SEGMENT_BREAK = re.compile(r",|;|\bthat\b|\bwhich\b|\bwho\b|\bque\b|\bquien\b|\bdonde\b")
+
+
+def _segment(text: str, pos: int) -> int:
+    """Which comma- or relative-clause-delimited stretch of the sentence ``pos`` is in."""
+    return sum(1 for _ in _SEGMENT_BREAK.finditer(text, 0, pos))
 
 
 def _how(mention: DateMention, sentence: Sentence) -> str:
@@ -391,7 +418,7 @@ def _cited_acts(sentence: Sentence) -> list[Mention]:
         )
         inside = [e for e in sentence.entities if m.end() <= e.start < m.end() + len(paren)]
         countries = [e for e in sentence.entities if e.entity.kind == "country"]
-        _, targets = roles(sentence.text, inside + countries, trigger, "directive")
+        targets = [e.entity.name for e in inside + countries if not e.entity.actor]
         mention.targets = list(dict.fromkeys(targets))
         mention.target_rule = (
             "named in the citation or, a country, in its sentence" if targets else ""

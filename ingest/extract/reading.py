@@ -32,7 +32,9 @@ REPORTING = re.compile(
     r"|anadi[oó]|explic[oó]|confirm[oó]|sostuvo|precis[oó]|detall[oó]|expres[oó]"
     r"|rejected|condemned|denounced|criticized|criticised|called|slammed|welcomed|praised"
     r"|rechaz[oó]|conden[oó]|denunci[oó]|critic[oó]|calific[oó]|repudi[oó]|celebr[oó]"
-    r"|agradeci[oó])\b",
+    r"|agradeci[oó]"
+    r"|address|speech|remarks|interview|news conference|press conference|briefing|post|statement"
+    r"|discurso|declaraciones|comunicado|entrevista|rueda de prensa|conferencia)\b",
     re.IGNORECASE,
 )
 # Quotation marks that open and close a quote; straight double quotes pair in order.

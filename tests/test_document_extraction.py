@@ -1,0 +1,265 @@
+"""Reading an event spread over a document, class by class: the date or the target in a
+neighbouring sentence, nominal and passive triggers, government text, quotes, amount forms,
+and the precision traps. Each test uses sentences of the class's shape in English and, where
+the class applies, Spanish."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.extract.amounts import find_amounts
+from ingest.extract.events import Document, Extractor
+from ingest.schema import Event
+
+
+def events(text: str, published: date | None = date(2025, 9, 5), title: str = "", url: str = ""):
+    doc = Document(text, title=title, published=published, url=url)
+    return Extractor().extract(doc)
+
+
+def found(text: str, **kwargs) -> set[tuple[str, str, tuple[str, ...]]]:
+    return {(e.date, e.event_type, tuple(sorted(e.targets))) for e in events(text, **kwargs)}
+
+
+def one(text: str, **kwargs) -> Event:
+    (event,) = events(text, **kwargs)
+    return event
+
+
+# --- 1. the date is in a neighbouring sentence -------------------------------------------
+
+
+def test_a_step_dated_by_the_sentence_that_confirms_it():
+    event = one(
+        "The United States has listed the gang Tren de Aragua as a terrorist organization. "
+        "Officials confirmed the step in a statement on Wednesday."
+    )
+    assert (event.date, event.event_type, event.targets) == (
+        "2025-09-03", "designation", ("Tren de Aragua",)
+    )  # fmt: skip
+
+
+def test_an_act_dated_by_the_day_it_was_announced_in_the_next_sentence_in_spanish():
+    event = one(
+        "Estados Unidos está designando a Los Lobos como organización terrorista extranjera. "
+        "El secretario de Estado hizo el anuncio el miércoles en Quito."
+    )
+    assert (event.date, event.event_type) == ("2025-09-03", "designation")
+
+
+def test_a_press_release_under_a_dateline_acts_today():
+    event = one(
+        "WASHINGTON, June 3, 2025 — Today, the Department of the Treasury sanctioned six leaders "
+        "of Tren de Aragua.",
+        published=date(2025, 6, 10),
+    )
+    assert (event.date, event.event_type) == ("2025-06-03", "sanction")
+
+
+def test_separately_and_also_take_the_date_of_the_act_just_told():
+    text = (
+        "On Tuesday, the Justice Department charged five leaders of Carteles Unidos. "
+        "Separately, officials announced a reward of $26 million for information on them."
+    )
+    assert ("2025-09-02", "bounty") in {(e.date, e.event_type) for e in events(text)}
+    es = (
+        "El martes, el Departamento del Tesoro sancionó a tres líderes del Cartel de Sinaloa. "
+        "Además, el Departamento de Estado ofreció una recompensa de 5 millones de dólares."
+    )
+    assert ("2025-09-02", "bounty") in {(e.date, e.event_type) for e in events(es)}
+
+
+# --- 2. the entity is in a neighbouring sentence or is the story's subject --------------
+
+
+def test_the_organizations_listed_after_the_act_are_its_targets():
+    event = one(
+        "The State Department on Thursday designated two Ecuadorian gangs as foreign terrorist "
+        "organizations. The move marks a new step. Los Lobos and Los Choneros are the largest "
+        "gangs in Ecuador."
+    )
+    assert set(event.targets) >= {"Los Lobos", "Los Choneros"}
+
+
+def test_the_bounty_is_the_reward_for_the_person_the_story_is_about():
+    text = (
+        "The United States raised its reward for Nicolás Maduro to $15 million on March 26, "
+        "2020. The bounty had been $10 million since 2019."
+    )
+    rewards = {(e.date, e.amount, e.targets) for e in events(text, published=date(2020, 3, 27))}
+    assert ("2019", 10_000_000, ("Nicolas Maduro",)) in rewards
+    es = "La oferta por Nicolás Maduro había subido a 20 millones de dólares en marzo de 2024."
+    (reward,) = [e for e in events(es, published=date(2025, 1, 5)) if e.event_type == "bounty"]
+    assert (reward.date, reward.amount, reward.targets) == ("2024-03", 20e6, ("Nicolas Maduro",))
+
+
+def test_also_offered_for_the_second_in_command_is_the_same_day():
+    text = (
+        "On Monday, the State Department offered $10 million for Héctor Guerrero Flores, the "
+        "leader of Tren de Aragua. The department also offered $5 million for the group's "
+        "second in command."
+    )
+    rewards = {(e.date, e.amount) for e in events(text) if e.event_type == "bounty"}
+    assert rewards == {("2025-09-01", 10e6), ("2025-09-01", 5e6)}
+
+
+# --- 3. nominal and passive triggers -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("The indictments were unsealed on Tuesday in Manhattan against Nicolás Maduro.", "legal"),
+        ("The capture of Nicolás Maduro by U.S. forces took place on Tuesday.", "military_action"),
+        ("The arrival of the USS Gerald R. Ford carrier strike group came on Tuesday.", "deployment"),
+        ("An attack on a Tren de Aragua boat by U.S. forces killed three on Tuesday.",
+         "military_action"),
+        ("On Tuesday the U.S. military carried out its 7th strike on a drug vessel.",
+         "military_action"),
+        ("On Tuesday, a U.S. strike destroys a vessel of Tren de Aragua.", "military_action"),
+        ("A boat operated by Tren de Aragua was hit by U.S. forces on Tuesday.", "military_action"),
+        ("The carrier group reached the Caribbean on Tuesday.", "deployment"),
+        ("El martes, fuerzas estadounidenses hicieron una incursión en territorio venezolano.",
+         "military_action"),
+        ("La captura de Nicolás Maduro por fuerzas estadounidenses ocurrió el martes.",
+         "military_action"),
+        ("El ataque de las fuerzas estadounidenses contra una lancha ocurrió el martes.",
+         "military_action"),
+        ("El bombardeo de Caracas por aviones estadounidenses comenzó el martes.",
+         "military_action"),
+        ("El despliegue de buques estadounidenses en el Caribe comenzó el martes.", "deployment"),
+        ("La llegada del portaaviones estadounidense al Caribe se produjo el martes.", "deployment"),
+    ],
+)  # fmt: skip
+def test_nominal_and_passive_triggers_report_the_act(text, kind):
+    assert ("2025-09-02", kind) in {(e.date, e.event_type) for e in events(text)}, text
+
+
+def test_giving_the_campaign_a_name_is_an_announced_operation():
+    text = "On Thursday, Hegseth announced Operation Southern Spear against narco-terrorists."
+    assert ("2025-09-04", "statement") in {(e.date, e.event_type) for e in events(text)}
+
+
+# --- 4. government text read as prose ---------------------------------------------------
+
+
+def test_a_notice_that_hereby_designates_is_dated_by_its_signing_line():
+    text = (
+        "Foreign Terrorist Organization Designation of Cartel de los Soles\n\n"
+        "Based upon a review of the Administrative Record, I have concluded that the relevant "
+        "circumstances exist with respect to: Cartel de los Soles.\n\n"
+        "Therefore, I hereby designate the aforementioned organization as a Foreign Terrorist "
+        "Organization pursuant to section 219 of the INA.\n\n"
+        "Dated: March 3, 2025.\n\nMarco Rubio,\n\nSecretary of State."
+    )
+    event = one(text, published=date(2025, 3, 10), url="https://www.federalregister.gov/d/x")
+    assert (event.date, event.event_type, event.targets) == (
+        "2025-03-03", "designation", ("Cartel de los Soles",)
+    )  # fmt: skip
+
+
+def test_a_first_person_press_release_announces_today():
+    event = one(
+        "Today I am announcing the designation of Viv Ansanm and Gran Grif as Foreign Terrorist "
+        "Organizations. These gangs are a threat to the region.",
+        published=date(2025, 5, 2),
+    )
+    assert (event.date, event.event_type) == ("2025-05-02", "designation")
+    assert set(event.targets) == {"Viv Ansanm", "Gran Grif"}
+
+
+def test_a_message_to_congress_is_a_statement_dated_by_its_signing_line():
+    text = (
+        "MESSAGE\n\nfrom\n\nTHE PRESIDENT OF THE UNITED STATES\n\n"
+        "To the Congress of the United States:\n\nI have sent to the Federal Register the "
+        "enclosed notice continuing the national emergency with respect to Venezuela declared "
+        "in Executive Order 13692 of March 8, 2015.\n\nDonald J. Trump.\n\n"
+        "The White House, February 27, 2025."
+    )
+    kinds = found(text, published=date(2025, 3, 3))
+    assert ("2025-02-27", "statement", ("Venezuela",)) in kinds
+    # The order it cites is an act of its own, of its own date.
+    assert ("2015-03-08", "directive", ("Venezuela",)) in kinds
+
+
+# --- 5. quotes and reported speech ------------------------------------------------------
+
+
+def test_today_in_a_quote_is_the_day_it_was_said():
+    text = (
+        "President Trump signed an order on the border on Monday. \u201cThe order I sign today "
+        "ends that,\u201d he said on Monday."
+    )
+    dates = {e.date for e in events(text, published=date(2025, 9, 5)) if e.event_type == "directive"}
+    assert dates == {"2025-09-01"}
+
+
+def test_yesterday_in_a_quote_counts_from_the_announcement_in_spanish():
+    text = (
+        "El secretario Hegseth anunció este martes nuevos ataques. \u201cAyer, el Departamento de "
+        "Guerra llevó a cabo tres ataques contra lanchas en el Pacífico\u201d, indicó Hegseth."
+    )
+    assert {(e.date, e.event_type) for e in events(text, published=date(2025, 10, 29))} == {
+        ("2025-10-27", "military_action")
+    }
+
+
+# --- 6. amount forms --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, value",
+    [
+        ("a $20-million reward", "en", 20e6),
+        ("una recompensa de US$50 millones", "es", 50e6),
+        ("a reward of 50 million dollars", "en", 50e6),
+        ("a $50m bounty", "en", 50e6),
+        ("una recompensa de cincuenta millones de dólares", "es", 50e6),
+        ("a reward of twenty-five million dollars", "en", 25e6),
+    ],
+)
+def test_amount_forms(text, language, value):
+    assert [a.value for a in find_amounts(text, language)] == [value]
+
+
+def test_a_reward_in_hyphenated_millions_keeps_its_full_amount():
+    event = one("On Tuesday the State Department offered a $20-million reward for Nicolás Maduro.")
+    assert (event.amount, event.currency) == (20_000_000, "USD")
+
+
+# --- 7. precision traps -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The raids have grown more frequent, five this month and 30 dead since spring.",
+        "The U.S. military has carried out seven such strikes in the Caribbean since September.",
+        "Hegseth said the boat belonged to Tren de Aragua, a foreign terrorist organization.",
+        "Tren de Aragua, a designated terrorist organization, operates in several countries.",
+        "Washington warned that it could strike cartel targets on land in the coming weeks.",
+        "Los ataques se han vuelto más frecuentes desde septiembre, con más de 20 muertos.",
+        "La banda, una organización terrorista extranjera designada, opera en la región.",
+    ],
+)
+def test_summaries_passing_mentions_and_hedges_are_not_events(text):
+    assert events(text) == [], text
+
+
+def test_a_month_in_one_clause_does_not_date_the_act_of_another():
+    text = (
+        "The build-up that began in June continued, and the Navy struck a Tren de Aragua boat "
+        "on Tuesday."
+    )
+    dates = {(e.date, e.event_type) for e in events(text)}
+    assert dates == {("2025-09-02", "military_action")}
+
+
+def test_the_same_act_told_twice_in_a_document_is_one_event():
+    text = (
+        "The State Department designated Barrio 18 as a Foreign Terrorist Organization on "
+        "Tuesday. The designation of Barrio 18 takes effect on Thursday, September 4."
+    )
+    assert [(e.date, e.event_type) for e in events(text)] == [("2025-09-02", "designation")]

@@ -154,7 +154,7 @@ def assemble(
         if (
             definite
             and latest is not None
-            and (mention.reporting_date or not _explicit(mention) or not mention.date_adjacent)
+            and (mention.reporting_date or not mention.date_adjacent)
         ):
             latest.add(mention, f", the {mention.trigger.text!r} told before")
             continue

@@ -97,7 +97,7 @@ _TRIGGERS: dict[str, list[str]] = {
     "deployment": [
         r"deploy(?:ed|ing|s|ment)",
         r"sent (?:\w+ )?(?:troops|warships|ships|destroyers?|marines|soldiers|an aircraft carrier|a carrier|jets|aircraft)",
-        r"(?:sending|dispatch(?:ed|ing)?) (?:the |an? )?(?:\w+ ){0,4}(?:carrier|warships?|destroyers?|troops|strike group)",
+        r"(?:sending|dispatch(?:ed|ing)?) (?:the |an? )?(?:[\w.]+ ){0,6}(?:carrier|warships?|destroyers?|troops|strike group)",
         r"(?:warships?|aircraft carrier|carrier strike group) (?:arrived|to the)",
         r"arriv(?:al|ed) (?:of )?(?:the )?(?:uss |[\w.]+ ){0,6}(?:carrier|strike group|warships?|destroyers?|troops)",
         r"(?:entered|reached) the caribbean",

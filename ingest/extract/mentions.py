@@ -52,6 +52,21 @@ _AND_ARTICLE = re.compile(r"\s+(?:and|y)\s+(?=(?:the|a|an|el|la|los|las)\s)")
 # Acts done by announcing them: a designation, a reward or a sanction exists from the day it
 # is announced; a strike or a deployment happened before the day it is reported.
 PERFORMATIVE = {"designation", "delisting", "bounty", "sanction", "directive", "statement"}
+
+
+def _performative(mention: Mention) -> bool:
+    return mention.event_type in PERFORMATIVE or bool(
+        mention.event_type == "legal" and _CHARGES.search(mention.trigger.text)
+    )
+
+
+_CHARGES = re.compile(r"indict|charge|cargo|acus|imput")
+_OWNER = re.compile(
+    r"['’]s\s+(?:\w+\s+){0,2}?(?:minister|son|daughter|wife|husband|brother|deputy|regime"
+    r"|government|administration|defen[cs]e|interior|chief|aides?|ally|allies|inner circle"
+    r"|vice president|officials?)\b",
+    re.IGNORECASE,
+)
 _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una", "its", "his", "her", "su"}
 _PRONOUN_AFTER = re.compile(r"\s+(?:it|them|him|her|lo|la|los|las)\b")
 _EACH = re.compile(r"\beach\b|\bcada uno\b|\bcada una\b|\bapiece\b")
@@ -284,7 +299,10 @@ def _date(sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None
     in_clause = [m for m in resolved if start <= m.start < end]
     # Another clause's date counts only when it is not the day something was said there
     # ("officials told Reuters on Saturday, a move which comes days after Trump announced").
-    elsewhere = [m for m in resolved if not _next_to_reporting_verb(sentence, m, None)]
+    elsewhere = [
+        m for m in resolved
+        if _performative(mention) or not _next_to_reporting_verb(sentence, m, None)
+    ]  # fmt: skip
     pool = in_clause or elsewhere
     if not pool:
         if any(m.value is None for m in sentence.mentions):
@@ -298,7 +316,7 @@ def _date(sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None
     mention.date = chosen.value
     mention.date_phrase = chosen.phrase
     mention.reporting_date = _next_to_reporting_verb(
-        sentence, chosen, mention.trigger if mention.event_type in PERFORMATIVE else None
+        sentence, chosen, mention.trigger if _performative(mention) else None
     )
     mention.quoted_date = chosen.kind in ("relative", "quoted") and sentence.in_quote(chosen.start)
     gap = sentence.text[
@@ -329,7 +347,7 @@ def _how(mention: DateMention, sentence: Sentence) -> str:
 
 
 def _next_to_reporting_verb(
-    sentence: Sentence, mention: DateMention, trigger: Trigger | None
+    sentence: Sentence, mention: DateMention, trigger: Trigger | None, complement: bool = True
 ) -> bool:
     """The date belongs to a verb of saying, not to the act: "made the announcement
     Thursday ... a military strike". Not when the act is what was announced, right next
@@ -345,6 +363,12 @@ def _next_to_reporting_verb(
             lo, hi = min(verb.end(), trigger.end), max(verb.start(), trigger.start)
             between = sentence.text[lo:hi].replace(mention.phrase, " ")
             words = [w for w in between.split() if w.lower() not in _ARTICLES]
+            if (
+                trigger.start > verb.end()
+                and re.match(r"\s*(?:that|que)\b", between, re.I)
+                and not re.search(r"[,;]", between)
+            ):
+                return False  # "announced last week that the U.S. was sending the carrier"
             return len(words) > 1  # "announced Tuesday the designation" is the act's day
     return False
 
@@ -355,6 +379,10 @@ def _targets(
     start, end = bounds
     in_clause = [e for e in sentence.entities if start <= e.start < end]
     matches = in_clause or sentence.entities
+    # "Maduro's Defense Minister Vladimir Padrino López": the minister, not Maduro
+    owners = [e for e in matches if _OWNER.match(sentence.text, e.end)]
+    if owners and any(not e.entity.actor and e not in owners for e in matches):
+        matches = [e for e in matches if e not in owners]
     actors, targets = roles(sentence.text, matches, mention.trigger, mention.event_type)
     mention.actors, mention.targets = list(actors), list(targets)
     if targets:

@@ -33,6 +33,10 @@ _TITLE_LEAD = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:i am|i'm|we are|we're|i have|i hereby)\b", re.IGNORECASE)
 MAX_TITLE = 160
+_CEREMONIAL = re.compile(
+    r"\b(?:Day|Week|Month|Anniversary|Honoring|Honors|Remembrance|Commemorat\w*|Celebrat\w*"
+    r"|Observance|Memorial|Tribute|Appreciation|Awareness)\b"
+)
 _ABOUT = re.compile(
     r"\b(?:with respect to|con respecto a|respecto de)\s+(?:the situation in\s+)?([\w ]{2,40})",
     re.IGNORECASE,
@@ -206,6 +210,8 @@ class Extractor:
                 e.name for e in in_title + in_head + about if not e.actor and e.kind != "operation"
             )
         )
+        if _CEREMONIAL.search(doc.title):
+            targets = ()  # "Honoring Jocelyn Nungaray", "Border Patrol Day": no one is its object
         signature = self.gazetteer.find(doc.text[-400:])
         actors = tuple(dict.fromkeys(m.entity.name for m in signature if m.entity.kind == "person"))
         evidence = " ".join(p for p in (act.purpose, act.signing_line) if p) or doc.title

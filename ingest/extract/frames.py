@@ -234,10 +234,13 @@ def _undated(
         rule = f"inherited from {previous.lead.where} ({previous.date.iso}): 'also'"
         _place(frames, mention, previous.date, rule, previous.dated_by_document)
         return
-    if reading.reference is not None and not act:
+    if reading.reference is not None and not act and not sentence.list_item:
         verbal = mention.form in ("perfect", "progressive", "hereby", "verb", "passive")
         announcing = statement and ANNOUNCING.search(sentence.folded)
-        if verbal and (sentence.lede or statement):
+        # A statement performs its acts in its opening paragraphs and in what it announces
+        # in the present; the past deeds it lists further down are background.
+        opening = statement and sentence.paragraph <= _opening_paragraph(reading)
+        if verbal and (sentence.lede or opening):
             told = _announced(reading, sentence) if not statement else None
             if told is not None:
                 when, rule = told
@@ -245,7 +248,13 @@ def _undated(
                 return
             just = mention.form == "perfect" and JUST_HAPPENED.search(sentence.folded)
             first = mention.form == "verb" and sentence.index == _first_sentence(reading)
-            if statement or just or first or mention.form in ("progressive", "hereby"):
+            tense = mention.form in ("perfect", "progressive", "hereby", "passive")
+            if (
+                (opening and (tense or sentence.lede))
+                or just
+                or first
+                or mention.form in ("progressive", "hereby")
+            ):
                 why = ("an act told in a statement, which performs it as it speaks"
                        if statement else f"told in the lede ({mention.form})")  # fmt: skip
                 rule = f"the document's date, {reading.reference_rule}: {why}"
@@ -286,6 +295,12 @@ def _announced(reading: Reading, sentence: Sentence) -> tuple[PartialDate, str] 
                 where = "the same sentence" if other is sentence else f"sentence {other.index + 1}"
                 return m.value, f"{m.phrase!r}, the day it was announced ({where})"
     return None
+
+
+def _opening_paragraph(reading: Reading) -> int:
+    """The last paragraph of a statement's opening: its first three paragraphs of text."""
+    paragraphs = sorted({s.paragraph for s in reading.sentences if not s.heading})
+    return paragraphs[min(2, len(paragraphs) - 1)] if paragraphs else -1
 
 
 def _first_sentence(reading: Reading) -> int:

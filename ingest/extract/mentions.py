@@ -68,6 +68,11 @@ _OWNER = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una", "its", "his", "her", "su"}
+_WITH_RESPECT = re.compile(
+    r"(?:with respect to|relating to|centered in|regarding|con respecto a)\s+(?:the\s+)?"
+    r"(?:situation\s+in\s+|government\s+of\s+)?(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _PRONOUN_AFTER = re.compile(r"\s+(?:it|them|him|her|lo|la|los|las)\b")
 _EACH = re.compile(r"\beach\b|\bcada uno\b|\bcada una\b|\bapiece\b")
 # "Executive Order 13692 of March 8, 2015", "E.O. 13850 signed by President Trump on
@@ -236,12 +241,16 @@ def _mention(
     # A terrorist listing told as a sanction, and Treasury's sanctions told as designations.
     if event_type == "sanction" and SDGT_PHRASE.search(clause):
         event_type = "designation"
-    elif (
-        event_type == "designation"
-        and (SANCTIONS_CONTEXT.search(clause) or SANCTIONS_CONTEXT.search(paragraph))
-        and not TERRORIST.search(clause)
-    ):
-        event_type = "sanction"
+    elif event_type == "designation" and not TERRORIST.search(clause):
+        if SANCTIONS_CONTEXT.search(clause) or SANCTIONS_CONTEXT.search(paragraph):
+            event_type = "sanction"  # Treasury "designated" two officials: a sanction
+        elif not TERRORIST.search(sentence.folded) and not any(
+            e.entity.kind == "organization" and bounds[0] <= e.start < bounds[1]
+            for e in sentence.entities
+        ):
+            # "the designation of a Presidential Delegation", "designates the Texas portions
+            # of the future Interstate": designations of other kinds
+            return _rejected(sentence, trigger, bounds, "a designation of another kind")
     mention = Mention(
         sentence,
         event_type,
@@ -363,10 +372,11 @@ def _next_to_reporting_verb(
             lo, hi = min(verb.end(), trigger.end), max(verb.start(), trigger.start)
             between = sentence.text[lo:hi].replace(mention.phrase, " ")
             words = [w for w in between.split() if w.lower() not in _ARTICLES]
+            lead = re.sub(r"^[\s,]*(?:(?:on|in|at|el|en|este|esta)\s+)?[\s,]*", "", between)
             if (
                 trigger.start > verb.end()
-                and re.match(r"\s*(?:that|que)\b", between, re.I)
-                and not re.search(r"[,;]", between)
+                and re.match(r"(?:that|que)\b", lead, re.I)
+                and not re.search(r";|,\s+(?!that|que)", lead)
             ):
                 return False  # "announced last week that the U.S. was sending the carrier"
             return len(words) > 1  # "announced Tuesday the designation" is the act's day
@@ -445,7 +455,11 @@ def _cited_acts(sentence: Sentence) -> list[Mention]:
             after[: after.index(")") + 1] if after.lstrip().startswith("(") and ")" in after else ""
         )
         inside = [e for e in sentence.entities if m.end() <= e.start < m.end() + len(paren)]
-        countries = [e for e in sentence.entities if e.entity.kind == "country"]
+        countries = [
+            e for e in sentence.entities
+            if e.entity.kind == "country"
+            and _WITH_RESPECT.search(sentence.text, max(0, e.start - 40), e.start)
+        ]  # fmt: skip
         targets = [e.entity.name for e in inside + countries if not e.entity.actor]
         mention.targets = list(dict.fromkeys(targets))
         mention.target_rule = (

@@ -47,6 +47,7 @@ _DATELINE = re.compile(
 )
 # A short line that is a heading, a byline or a date, not a sentence.
 _HEADING_END = re.compile(r"[.!?:;\"”»)]\s*$")
+_BULLET = re.compile(r"\s*(?:[-*•·]|\(?[a-z0-9]{1,3}[.)])\s")
 LEDE_SENTENCES = 2  # the lede: the first sentences after the dateline or first heading
 
 
@@ -59,6 +60,7 @@ class Sentence:
     folded: str
     lede: bool = False
     heading: bool = False  # a title, subheading, byline or date line
+    list_item: bool = False  # an item of a bulleted list ("- Designated cartels as FTOs.")
     quotes: list[tuple[int, int]] = field(default_factory=list)  # spans in ``text``
     mentions: list[DateMention] = field(default_factory=list)
     entities: list[EntityMatch] = field(default_factory=list)
@@ -120,7 +122,8 @@ def read(
                      for a, b in quotes if a < offset + len(sent) and b > offset]  # fmt: skip
             heading = _is_heading(sent)
             sentence = Sentence(len(sentences), p_index, s_start, sent, folded,
-                                heading=heading, quotes=local)  # fmt: skip
+                                heading=heading, quotes=local,
+                                list_item=_BULLET.match(para) is not None)  # fmt: skip
             if not heading and lede_left > 0:
                 sentence.lede = True
                 lede_left -= 1

@@ -148,6 +148,7 @@ class Report:
     confidence: float = 1.0
     source: str = ""  # for conflict messages
     uid: str = ""  # unique among reports (report id and source): a total order for ties
+    subjects: frozenset[str] = frozenset()  # topics and countries named: too common to match alone
     payload: object = field(default=None, compare=False)
 
     def authority(self) -> tuple[int, int, float, str]:
@@ -207,7 +208,21 @@ def same_event(a: Report, b: Report) -> bool:
         return False
     if a.targets and b.targets:
         return len(a.targets & b.targets) / min(len(a.targets), len(b.targets)) >= 0.5
-    return _similar_titles(a.title, b.title)
+    if _similar_titles(a.title, b.title):
+        return True
+    # "In July 2024, I issued a National Security Memorandum" and the memorandum of July
+    # 31: a vaguer report whose period holds the other's, of the same kind of act and
+    # about the same subject (a topic or a country), tells the same act.
+    vague, exact = (a, b) if (a.end - a.start) > (b.end - b.start) else (b, a)
+    return bool(
+        a.subtype
+        and a.subtype == b.subtype
+        and not (a.targets or b.targets)
+        and vague.start <= exact.start
+        and exact.end <= vague.end
+        and vague.end > vague.start
+        and a.subjects & b.subjects
+    )
 
 
 class _UnionFind:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TRIGGERS: dict[str, list[str]] = {
     "designation": [
@@ -235,8 +236,13 @@ _AIM = re.compile(
 def find_triggers(folded: str, military: bool = False) -> list[Trigger]:
     """All trigger words in a folded clause, in text order. ``military``: the document is
     about a military operation, so a "capture" or an "attack" in it is one."""
+    return list(_find_triggers(folded, military))
+
+
+@lru_cache(maxsize=4096)  # a document asks again for the sentences around an act
+def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
     if not ANY_TRIGGER.search(folded):
-        return []  # most sentences: one scan and done
+        return ()  # most sentences: one scan and done
     found = []
     checks: dict[str, bool] = {}  # context tests, run once and only when needed
 
@@ -282,7 +288,7 @@ def find_triggers(folded: str, military: bool = False) -> list[Trigger]:
                 continue
             found.append(Trigger(kind, m.start(), m.end(), m.group()))
     found.sort(key=lambda t: (t.start, -t.end))
-    return found
+    return tuple(found)
 
 
 def subtype_for(event_type: str, folded: str) -> str:

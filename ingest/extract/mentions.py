@@ -29,7 +29,7 @@ from .lexicon import (
     form_of,
     subtype_for,
 )
-from .reading import REPORTING, Reading, Sentence
+from .reading import Reading, Sentence
 
 # Clause boundaries: "; ", ", and ", ", following ...", ", a move which", coordinated
 # past-tense verbs ("charged Maduro and offered a reward", "acusó a Maduro y ofreció").
@@ -237,7 +237,7 @@ def _mention(
     form = form_of(sentence.folded, trigger, sentence.text)
     if event_type == "designation" and _bare_label(sentence.folded, trigger, clause):
         return _rejected(sentence, trigger, bounds, "a label, not a listing: no 'as' or verb")
-    paragraph = " ".join(s.folded for s in reading.sentences if s.paragraph == sentence.paragraph)
+    paragraph = reading.paragraph_text(sentence.paragraph)
     # A terrorist listing told as a sanction, and Treasury's sanctions told as designations.
     if event_type == "sanction" and SDGT_PHRASE.search(clause):
         event_type = "designation"
@@ -361,20 +361,20 @@ def _next_to_reporting_verb(
     """The date belongs to a verb of saying, not to the act: "made the announcement
     Thursday ... a military strike". Not when the act is what was announced, right next
     to the verb: "indictments announced in March 2020", "announced the designation"."""
-    for verb in REPORTING.finditer(sentence.text):
-        if abs(mention.start - verb.end()) <= 25 or abs(verb.start() - mention.end) <= 25:
+    for v_start, v_end, _word in sentence.reporting:
+        if abs(mention.start - v_end) <= 25 or abs(v_start - mention.end) <= 25:
             if trigger is None:
                 return True
-            to_verb = min(abs(mention.start - verb.end()), abs(verb.start() - mention.end))
+            to_verb = min(abs(mention.start - v_end), abs(v_start - mention.end))
             to_act = min(abs(mention.start - trigger.end), abs(trigger.start - mention.end))
             if to_act < to_verb:
                 return False  # "el ataque, ocurrido el lunes, el Pentágono dijo"
-            lo, hi = min(verb.end(), trigger.end), max(verb.start(), trigger.start)
+            lo, hi = min(v_end, trigger.end), max(v_start, trigger.start)
             between = sentence.text[lo:hi].replace(mention.phrase, " ")
             words = [w for w in between.split() if w.lower() not in _ARTICLES]
             lead = re.sub(r"^[\s,]*(?:(?:on|in|at|el|en|este|esta)\s+)?[\s,]*", "", between)
             if (
-                trigger.start > verb.end()
+                trigger.start > v_end
                 and re.match(r"(?:that|que)\b", lead, re.I)
                 and not re.search(r";|,\s+(?!that|que)", lead)
             ):

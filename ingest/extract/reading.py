@@ -58,18 +58,48 @@ class Sentence:
     start: int  # offset of the sentence in the document text
     text: str
     folded: str
+    gazetteer: Gazetteer
+    language: str
     lede: bool = False
     heading: bool = False  # a title, subheading, byline or date line
     list_item: bool = False  # an item of a bulleted list ("- Designated cartels as FTOs.")
     quotes: list[tuple[int, int]] = field(default_factory=list)  # spans in ``text``
     mentions: list[DateMention] = field(default_factory=list)
-    entities: list[EntityMatch] = field(default_factory=list)
-    amounts: list[Amount] = field(default_factory=list)
     speech: PartialDate | None = None  # when this sentence quotes someone: when they said it
     speech_rule: str = ""
+    _entities: list[EntityMatch] | None = None
+    _amounts: list[Amount] | None = None
+    _reporting: list[tuple[int, int, str]] | None = None
 
     def in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quotes)
+
+    # Entities and amounts are looked up only in the sentences the extractor reads for
+    # them (those with a trigger, the lede, the sentences a target is looked for in).
+    @property
+    def entities(self) -> list[EntityMatch]:
+        if self._entities is None:
+            long = len(self.text) > 5000
+            self._entities = [] if long else self.gazetteer.find(self.text, self.folded)
+        return self._entities
+
+    @property
+    def reporting(self) -> list[tuple[int, int, str]]:
+        """(start, end, word) of each verb or noun of saying outside quotes."""
+        if self._reporting is None:
+            self._reporting = [
+                (v.start(), v.end(), v.group())
+                for v in REPORTING.finditer(self.text)
+                if not self.in_quote(v.start())
+            ]
+        return self._reporting
+
+    @property
+    def amounts(self) -> list[Amount]:
+        if self._amounts is None:
+            long = len(self.text) > 5000
+            self._amounts = [] if long else find_amounts(self.text, self.language)
+        return self._amounts
 
 
 @dataclass
@@ -85,6 +115,16 @@ class Reading:
     unresolved: list[str]
     signed: tuple[PartialDate, str] | None = None  # the signing line ("Dated: ...")
     military: bool = False  # the title or the lede tells of a military operation
+    _paragraphs: dict[int, str] = field(default_factory=dict)
+
+    def paragraph_text(self, paragraph: int) -> str:
+        """A paragraph's folded text (built once per paragraph)."""
+        if not self._paragraphs:
+            parts: dict[int, list[str]] = {}
+            for s in self.sentences:
+                parts.setdefault(s.paragraph, []).append(s.folded)
+            self._paragraphs.update({p: " ".join(texts) for p, texts in parts.items()})
+        return self._paragraphs.get(paragraph, "")
 
     def subjects(self, kinds: tuple[str, ...]) -> list[str]:
         """The story's subject: entities of these kinds named in the title or the lede,
@@ -121,15 +161,13 @@ def read(
             local = [(max(a, offset) - offset, min(b, offset + len(sent)) - offset)
                      for a, b in quotes if a < offset + len(sent) and b > offset]  # fmt: skip
             heading = _is_heading(sent)
-            sentence = Sentence(len(sentences), p_index, s_start, sent, folded,
-                                heading=heading, quotes=local,
+            sentence = Sentence(len(sentences), p_index, s_start, sent, folded, gazetteer,
+                                language, heading=heading, quotes=local,
                                 list_item=_BULLET.match(para) is not None)  # fmt: skip
             if not heading and lede_left > 0:
                 sentence.lede = True
                 lede_left -= 1
             sentence.mentions = resolver.find(sent) if len(sent) <= 5000 else []
-            sentence.entities = gazetteer.find(sent, folded) if len(sent) <= 5000 else []
-            sentence.amounts = find_amounts(sent, language) if len(sent) <= 5000 else []
             if local:
                 said = _speech_date(sentence)
                 if said is not None:
@@ -139,7 +177,7 @@ def read(
                     sentence.speech_rule = f"said as reported earlier ({last_speech[2]})"
                 if sentence.speech is not None:
                     sentence.mentions = _requote(sentence, resolver, language)
-            said = _speech_date(sentence)
+            said = _speech_date(sentence) if sentence.mentions else None
             if said is not None:
                 last_speech = (p_index, *said)
             sentences.append(sentence)
@@ -196,12 +234,10 @@ def _speech_date(sentence: Sentence) -> tuple[PartialDate, str] | None:
     ]
     if not outside:
         return None
-    for verb in REPORTING.finditer(sentence.text):
-        if sentence.in_quote(verb.start()):
-            continue
-        near = min(outside, key=lambda m: abs(m.start - verb.start()))
-        if abs(near.start - verb.end()) <= 40 or abs(verb.start() - near.end) <= 40:
-            return near.value, f"{verb.group()} … {near.phrase}"  # type: ignore[return-value]
+    for v_start, v_end, word in sentence.reporting:
+        near = min(outside, key=lambda m: abs(m.start - v_start))
+        if abs(near.start - v_end) <= 40 or abs(v_start - near.end) <= 40:
+            return near.value, f"{word} … {near.phrase}"  # type: ignore[return-value]
     return None
 
 

@@ -67,6 +67,8 @@ def as_report(row: dict[str, Any]) -> Report:
         confidence=row["confidence"] if row["confidence"] is not None else 1.0,
         source=row["source_title"] or row["source_url"] or row["file"] or "",
         uid=f"{row['report_id']}|{row['source_key']}",
+        subjects=frozenset(fold(t) for t in json.loads(row["targets"] or "[]"))
+        - {fold(t) for t in targets},
         payload=row,
     )
 

@@ -192,7 +192,9 @@ def test_today_in_a_quote_is_the_day_it_was_said():
         "President Trump signed an order on the border on Monday. \u201cThe order I sign today "
         "ends that,\u201d he said on Monday."
     )
-    dates = {e.date for e in events(text, published=date(2025, 9, 5)) if e.event_type == "directive"}
+    dates = {
+        e.date for e in events(text, published=date(2025, 9, 5)) if e.event_type == "directive"
+    }
     assert dates == {"2025-09-01"}
 
 

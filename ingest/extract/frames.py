@@ -26,7 +26,7 @@ from ..schema import PartialDate
 from .amounts import Amount
 from .lexicon import JUST_HAPPENED, find_triggers
 from .mentions import Mention
-from .reading import Reading, Sentence
+from .reading import VAGUE, Reading, Sentence
 
 CONTINUATION = re.compile(
     r"^\W*(?:\w+\W+){0,6}?(?:also|additionally|in addition|separately|as well|likewise|at the same time"
@@ -40,11 +40,6 @@ ANNOUNCING = re.compile(
     r"|ofreciendo)|announces|anuncia|(?:has|have|is|are)\s+(?:taking|taken)\s+(?:\w+\s+)?"
     r"(?:action|actions|steps)"
     r"|i am pleased to announce|i'm pleased to announce|pleased to announce)\b"
-)
-VAGUE = re.compile(
-    r"\b(?:(?:just |only |a few |several |two |three )?(?:days|weeks|months) (?:after|before|earlier|later)"
-    r"|recently|in recent (?:days|weeks)|(?:unos |pocos )?(?:dias|semanas|meses) (?:despues|antes)"
-    r"|recientemente)\b"
 )
 BACK_REFERENCE = re.compile(
     r"\b(?:these|those|aforementioned|above-named|above named|said organi[sz]ation"
@@ -247,12 +242,10 @@ def _undated(
                 _place(frames, mention, when, rule, False)
                 return
             just = mention.form == "perfect" and JUST_HAPPENED.search(sentence.folded)
-            first = mention.form == "verb" and sentence.index == _first_sentence(reading)
             tense = mention.form in ("perfect", "progressive", "hereby", "passive")
             if (
                 (opening and (tense or sentence.lede))
                 or just
-                or first
                 or mention.form in ("progressive", "hereby")
             ):
                 why = ("an act told in a statement, which performs it as it speaks"
@@ -301,10 +294,6 @@ def _opening_paragraph(reading: Reading) -> int:
     """The last paragraph of a statement's opening: its first three paragraphs of text."""
     paragraphs = sorted({s.paragraph for s in reading.sentences if not s.heading})
     return paragraphs[min(2, len(paragraphs) - 1)] if paragraphs else -1
-
-
-def _first_sentence(reading: Reading) -> int:
-    return next((s.index for s in reading.sentences if not s.heading), -1)
 
 
 def _previous_dated(frames: list[Frame], sentence: Sentence) -> Frame | None:

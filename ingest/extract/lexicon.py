@@ -167,6 +167,15 @@ HEDGE = re.compile(
 _INHERENTLY_MILITARY = re.compile(
     r"bomb|airstrike|air strike|missile|kinetic|drone strike|naval strike"
 )
+DEPLOYABLE = re.compile(
+    r"\b(?:troops|forces|ships|warships?|carriers?|strike group|marines|soldiers|personnel|aircraft"
+    r"|destroyers?|submarines?|assets|guardsmen|national guard|jets|tropas|fuerzas|buques|barcos"
+    r"|portaaviones|soldados|efectivos|aviones|militares|destructores|submarinos)\b"
+)
+_LEGAL_WORDS = re.compile(
+    r"\b(?:delitos?|cargos?|narcoterrorismo|fiscal(?:ia)?|tribunal|corte|jurado|formalmente"
+    r"|justicia|juez|crimen(?:es)?|acusacion formal|conspiracion|narcotrafico)\b"
+)
 # Military words: a "killed" or "captured" is a military action only among these.
 MILITARY_CONTEXT = re.compile(
     r"\b(?:military|forces|troops|navy|naval|strikes?|airstrikes?|drones?|missiles?|vessels?|boats?"
@@ -282,6 +291,12 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                 and not context("issuing", ISSUING_VERB)
             ):
                 continue
+            if kind == "deployment" and not DEPLOYABLE.search(
+                folded, max(0, m.start() - 100), m.end() + 100
+            ):
+                continue  # "the kinetic action was deployed to protect ..."
+            if kind == "legal" and m.group().startswith("acus") and not _LEGAL_WORDS.search(folded):
+                continue  # "acusó a Maduro de liderar ...": an accusation, not a charge
             if kind in ("legal", "military_action") and _AIM.search(
                 folded, max(0, m.start() - 30), m.start()
             ):
@@ -380,7 +395,7 @@ _NOUNS = re.compile(
     r"|deployment|despliegue|extradition|arraignment|bombardeos?|incursion(?:es)?|operativo"
     r"|(?:[\w.-]+ ){0,4}strikes?|strikes? (?:on|against) .*|executive orders?|proclamations?"
     r"|directives?|memorand(?:um|a)"
-    r"|charges against|seizure of .*|capture of)$"
+    r"|charges against|seizure of .*|capture of|guilty plea|plea)$"
 )
 _LEADING_DEFINITE = re.compile(r"^(?:the|these|this|that|those|his|her|their|its)\s")
 # An adjective, not an act: "a designated terrorist organization", "all sanctioned oil

@@ -29,7 +29,7 @@ from .lexicon import (
     form_of,
     subtype_for,
 )
-from .reading import Reading, Sentence
+from .reading import VAGUE, Reading, Sentence
 
 # Clause boundaries: "; ", ", and ", ", following ...", ", a move which", coordinated
 # past-tense verbs ("charged Maduro and offered a reward", "acusó a Maduro y ofreció").
@@ -306,6 +306,8 @@ def _date(sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None
     start, end = bounds
     resolved = [m for m in sentence.mentions if m.value is not None]
     in_clause = [m for m in resolved if start <= m.start < end]
+    if not in_clause and VAGUE.search(sentence.folded, start, end):
+        return  # "a move which comes just days after Trump announced": no day of its own
     # Another clause's date counts only when it is not the day something was said there
     # ("officials told Reuters on Saturday, a move which comes days after Trump announced").
     elsewhere = [

@@ -34,8 +34,14 @@ REPORTING = re.compile(
     r"|rechaz[oó]|conden[oó]|denunci[oó]|critic[oó]|calific[oó]|repudi[oó]|celebr[oó]"
     r"|agradeci[oó]"
     r"|address|speech|remarks|interview|news conference|press conference|briefing|post|statement"
+    r"|announcement|anuncio"
     r"|discurso|declaraciones|comunicado|entrevista|rueda de prensa|conferencia)\b",
     re.IGNORECASE,
+)
+VAGUE = re.compile(
+    r"\b(?:(?:just |only |a few |several |two |three )?(?:days|weeks|months) (?:after|before|earlier|later)"
+    r"|recently|in recent (?:days|weeks)|(?:unos |pocos )?(?:dias|semanas|meses) (?:despues|antes)"
+    r"|recientemente)\b"
 )
 # Quotation marks that open and close a quote; straight double quotes pair in order.
 _QUOTES = re.compile(r"“[^“”\n]{1,2000}”|«[^«»\n]{1,2000}»|\"[^\"\n]{1,2000}\"")

@@ -1,0 +1,48 @@
+"""`policy-timeline reprocess` re-reads the archive without fetching again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.fetch.tables import archive_table
+from ingest.store.tables import events_table
+from tests.fetch.helpers import counts, fetch, rows, run
+
+
+def test_reprocessing_an_unchanged_archive_changes_nothing_and_fetches_nothing(
+    server, sources_file, tracker_db, tracker_store
+):
+    fetch(sources_file, tracker_db)
+    before = counts(tracker_store)
+    server.log.clear()
+    result = run("reprocess", "--sources", str(sources_file), "--db", tracker_db)
+    assert result.exit_code == 0, result.output
+    bodies = len({r["sha256"] for r in rows(tracker_store, archive_table) if r["adapter"]})
+    assert f"{bodies} archived bodies re-read; events: 0 new, 0 updated" in result.output
+    assert server.log == [] and counts(tracker_store) == before
+
+
+def test_reprocessing_reads_what_the_current_rules_keep_from_the_stored_bytes(
+    server, sources_file, tracker_db, tracker_store
+):
+    fetch(sources_file, tracker_db)  # the default watchlist leaves the FARC delisting out
+    assert not any(r["event_type"] == "delisting" for r in rows(tracker_store, events_table))
+    server.stop()  # no network from here on
+    result = run("reprocess", "state-fto-list", "--no-watchlist", "--sources", str(sources_file),
+                 "--db", tracker_db)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "1 archived body re-read; events: 1 new" in result.output
+    delisted = [r for r in rows(tracker_store, events_table) if r["event_type"] == "delisting"]
+    assert [r["date"] for r in delisted] == ["2021-11-30"]
+
+
+def test_a_damaged_archived_body_is_reported_and_the_others_re_read(
+    server, sources_file, tracker_db, tracker_store
+):
+    fetch(sources_file, tracker_db)
+    damaged = next(r for r in rows(tracker_store, archive_table) if r["adapter"] == "fto_list")
+    Path(damaged["path"]).write_bytes(b"tampered")
+    result = run("reprocess", "--sources", str(sources_file), "--db", tracker_db)
+    assert result.exit_code == 1
+    assert "no longer match sha256" in result.output
+    assert "archived bodies re-read" in result.output

@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+DB_HELP = "Database URL (default: $POLICY_TIMELINE_DB, else the SQLite file data/timeline.db)."
 SOURCES_HELP = (
     "The sources file (default: $POLICY_TIMELINE_SOURCES, else the bundled data/sources.yaml)."
 )
@@ -92,9 +93,15 @@ def _names_option(func):  # type: ignore[no-untyped-def]
     return click.argument("names", nargs=-1, metavar="[NAME]...")(func)
 
 
-def _common(func):  # type: ignore[no-untyped-def]
-    from ..cli import db_option
+def db_option(func):  # type: ignore[no-untyped-def]
+    # Not ingest.cli's own: this module is imported while ingest.cli is being imported
+    # (also as __main__, under `python -m ingest.cli`).
+    return click.option("--db", "db_url", envvar="POLICY_TIMELINE_DB", metavar="URL", help=DB_HELP)(
+        func
+    )
 
+
+def _common(func):  # type: ignore[no-untyped-def]
     func = click.option("-q", "--quiet", is_flag=True, help="Only errors and the round line.")(func)
     func = click.option(
         "--no-watchlist", is_flag=True, help="Keep every event, whatever entities it names."
@@ -172,8 +179,7 @@ def watch(
 
 @click.command("sources")
 @_sources_option
-@click.option("--db", "db_url", envvar="POLICY_TIMELINE_DB", metavar="URL",
-              help="Database URL (default: $POLICY_TIMELINE_DB, else data/timeline.db).")  # fmt: skip
+@db_option
 def sources_command(sources_path: Path | None, db_url: str | None) -> None:
     """Show each source: its last success, its last error and its cursor."""
     import json
@@ -208,8 +214,7 @@ def sources_command(sources_path: Path | None, db_url: str | None) -> None:
 @_names_option
 @_sources_option
 @click.option("--no-watchlist", is_flag=True, help="Keep every event, whatever entities it names.")
-@click.option("--db", "db_url", envvar="POLICY_TIMELINE_DB", metavar="URL",
-              help="Database URL (default: $POLICY_TIMELINE_DB, else data/timeline.db).")  # fmt: skip
+@db_option
 def reprocess(
     names: tuple[str, ...], sources_path: Path | None, no_watchlist: bool, db_url: str | None
 ) -> None:
@@ -244,8 +249,7 @@ def reprocess(
 @click.option("--corroborated", is_flag=True, help="Only events with two or more sources.")
 @click.option("--conflicts", is_flag=True, help="Only events whose sources disagree.")
 @click.option("--source", "sources", multiple=True, metavar="TITLE", help="Source title; repeat.")
-@click.option("--db", "db_url", envvar="POLICY_TIMELINE_DB", metavar="URL",
-              help="Database URL (default: $POLICY_TIMELINE_DB, else data/timeline.db).")  # fmt: skip
+@db_option
 def digest(
     since: str, fmt: str, out: Path | None, date_from: str | None, date_to: str | None,
     types: tuple[str, ...], entities: tuple[str, ...], search: str, min_confidence: float,

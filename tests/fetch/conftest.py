@@ -19,6 +19,7 @@ PAGES = {
     "/releases/office-of-the-spokesperson/2025/09/terrorist-designation-of-barrio-18": "state_release_barrio18.html",
     "/releases/office-of-the-spokesperson/2025/02/terrorist-designations-of-international-cartels": "state_release_cartels.html",
     "/releases/office-of-the-spokesperson/2025/09/terrorist-designations-of-los-choneros-and-los-lobos": "state_release_choneros_lobos.html",
+    "/releases/office-of-the-spokesperson/2025/08/reward-offer-for-information-on-nicolas-maduro-moros": "state_release_maduro_reward.html",
 }
 # Politeness settings that keep the tests quick; every mechanism is still exercised.
 FAST = {"timeout": 5, "retries": 2, "backoff": 0.05, "min_interval": 0, "max_retry_after": 5}

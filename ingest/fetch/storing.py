@@ -137,7 +137,7 @@ def store_body(
                 result = store_writer.write_events(conn, read.events, run)
         if extra:
             extra(conn, bool(read.failure))
-        outcome = "error" if read.failure else "new" if result.new else "unchanged"
+        outcome = "error" if read.failure else "stored"
         ledger.log(conn, ctx.round_id, source.name, fetched, outcome, result.new, sha,
                    read.failure)  # fmt: skip
         return result, added

@@ -92,7 +92,7 @@ log_table = sa.Table(
     sa.Column("url", sa.Text),
     sa.Column("fetched_at", sa.String(20)),
     sa.Column("status", sa.Integer),  # HTTP status; NULL when no answer came
-    sa.Column("outcome", sa.String(16)),  # new | unchanged | not_modified | gone | error
+    sa.Column("outcome", sa.String(16)),  # stored | unchanged | not_modified | error
     sa.Column("bytes", sa.Integer),
     sa.Column("new_items", sa.Integer),  # new events stored from this response
     sa.Column("attempts", sa.Integer),

@@ -91,7 +91,7 @@ def test_a_500_then_200_is_retried_within_the_round(server, sources_file, tracke
     assert result.exit_code == 0, result.output
     assert len(server.requests_to("/foreign-terrorist-organizations/")) == 2
     [entry] = log(tracker_store, source="state-fto-list")
-    assert (entry["status"], entry["attempts"], entry["outcome"]) == (200, 2, "new")
+    assert (entry["status"], entry["attempts"], entry["outcome"]) == (200, 2, "stored")
 
 
 def test_a_429_waits_as_long_as_retry_after_says(server, sources_file, tracker_db, tracker_store):
@@ -115,7 +115,7 @@ def test_a_slow_source_times_out_and_the_others_are_still_done(
     result = fetch(sources, tracker_db)
     assert result.exit_code == 1
     assert "timed out after 0.5 s waiting for the response" in result.output
-    done = {r["source"] for r in log(tracker_store) if r["outcome"] == "new"}
+    done = {r["source"] for r in log(tracker_store) if r["outcome"] == "stored"}
     assert done == {"whitehouse-actions", "state-releases", "state-fto-list"}
     state = run("sources", "--sources", str(sources), "--db", tracker_db).output
     assert "timed out" in state.split("whitehouse-actions")[0]  # the Federal Register's error
@@ -158,7 +158,7 @@ def test_a_redirect_loop_is_reported_and_the_other_sources_done(
     assert result.exit_code == 1
     assert "more than 5 redirects (a redirect loop?)" in result.output
     assert len(server.requests_to("/loop")) == 6  # the first request and five redirects
-    assert any(r["source"] == "state-fto-list" and r["outcome"] == "new" for r in log(tracker_store))
+    assert any(r["source"] == "state-fto-list" and r["outcome"] == "stored" for r in log(tracker_store))
 
 
 def test_a_gone_entry_page_is_reported_once_and_the_rest_kept(
@@ -197,7 +197,7 @@ def test_a_server_that_ignores_validators_costs_nothing_when_the_bytes_are_the_s
     before = counts(tracker_store)
     fetch(sources_file, tracker_db, "state-fto-list")
     assert counts(tracker_store) == before
-    assert [r["outcome"] for r in log(tracker_store)] == ["new", "unchanged"]
+    assert [r["outcome"] for r in log(tracker_store)] == ["stored", "unchanged"]
 
 
 def test_a_federal_register_walk_cut_short_goes_on_from_where_it_stopped(
@@ -257,7 +257,7 @@ def test_each_request_of_a_round_is_logged_with_status_bytes_and_new_items(
     fetch(sources_file, tracker_db)
     entries = log(tracker_store, round_id=1)
     fr = [e for e in entries if e["source"] == "federal-register"]
-    assert [(e["status"], e["outcome"]) for e in fr] == [(200, "new"), (200, "new")]
+    assert [(e["status"], e["outcome"]) for e in fr] == [(200, "stored"), (200, "stored")]
     assert all(e["bytes"] > 0 and e["sha256"] for e in fr)
     assert sum(e["new_items"] for e in entries) == 8  # as the round line says
     with tracker_store.engine.connect() as conn:
@@ -277,4 +277,4 @@ def test_ctrl_c_before_a_request_ends_the_round_cleanly(server, sources_file, tr
         result = run_round(config, tracker_store, client)
     assert result.stopped
     assert len(server.log) == 1  # the request in flight completed; no other was sent
-    assert [r["outcome"] for r in log(tracker_store)] == ["new"]  # and it was stored whole
+    assert [r["outcome"] for r in log(tracker_store)] == ["stored"]  # and it was stored whole

@@ -68,6 +68,6 @@ def test_ctrl_c_in_watch_finishes_the_request_in_flight_stores_it_and_stops(
     store = Store(tracker_db)
     outcomes = {r["url"].removeprefix(server.base): r["outcome"] for r in log(store)}
     store.close()
-    assert outcomes[page] == "new"  # the page in flight was stored whole
+    assert outcomes[page] == "stored"  # the page in flight was stored whole
     other = next(p for p in PAGES if "barrio-18" in p)
     assert other not in outcomes and not server.requests_to(other)  # no request after Ctrl-C

@@ -207,7 +207,9 @@ def sources_command(sources_path: Path | None, db_url: str | None) -> None:
         click.echo(f"  cursor:       {shown}")
         states_n = {state: n for (src, state), n in counts.items() if src == name}
         if states_n:
-            click.echo("  items:        " + ", ".join(f"{n} {s}" for s, n in sorted(states_n.items())))
+            click.echo(
+                "  items:        " + ", ".join(f"{n} {s}" for s, n in sorted(states_n.items()))
+            )
 
 
 @click.command()
@@ -243,7 +245,9 @@ def reprocess(
 @click.option("--from", "date_from", metavar="DATE", help="Events on or after (by event date).")
 @click.option("--to", "date_to", metavar="DATE", help="Events on or before (by event date).")
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Event type; repeat.")
-@click.option("--entity", "entities", multiple=True, metavar="NAME", help="Actor or target; repeat.")
+@click.option(
+    "--entity", "entities", multiple=True, metavar="NAME", help="Actor or target; repeat."
+)
 @click.option("--search", default="", metavar="TEXT", help="Text in the title or evidence.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0)
 @click.option("--corroborated", is_flag=True, help="Only events with two or more sources.")

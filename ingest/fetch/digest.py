@@ -100,6 +100,8 @@ def _when(event: dict[str, Any]) -> str:
 
 def _amount(event: dict[str, Any]) -> str:
     amount = event.get("amount")
+    if amount is None:
+        return ""
     try:
         value = float(amount)
     except (TypeError, ValueError):
@@ -222,14 +224,18 @@ def render_html(items: list[DigestItem], since: str, flt: EventFilter | None = N
             name = _h(s.get("source_title") or s.get("source_url") or "(untitled source)")
             url = http_url(s.get("source_url"))
             label = (
-                f'<a href="{html.escape(url)}" rel="noopener noreferrer">{name}</a>' if url else name
+                f'<a href="{html.escape(url)}" rel="noopener noreferrer">{name}</a>'
+                if url
+                else name
             )
             notes = [f"gives {_h(s.get('source_date'))}"]
             if s.get("source_published"):
                 notes.append(f"published {_h(s['source_published'])}")
             if str(s.get("first_seen") or "") >= since:
                 notes.append("new source")
-            quote_html = f"<blockquote>{_h(s['evidence'])}</blockquote>" if s.get("evidence") else ""
+            quote_html = (
+                f"<blockquote>{_h(s['evidence'])}</blockquote>" if s.get("evidence") else ""
+            )
             out.append(f"<li>{label} ({', '.join(notes)}){quote_html}</li>")
         out.append("</ul></li>")
     if current is not None:

@@ -97,18 +97,24 @@ def run_federal_register(ctx: RoundContext, source: Source, report: SourceReport
             if pages == 1 and not walking:
                 log_only(ctx, source, fetched, "not_modified")
                 return  # the first page is as it was: nothing new
+            known = str(v.get("sha256") or "")
+            row = ledger.archived(engine, known)
             try:
-                row = ledger.archived(engine, v["sha256"])
-                data = json.loads(read_verified(Path(row["path"]), v["sha256"], 1 << 30))  # type: ignore[index]
-            except (ArchiveError, TypeError, ValueError) as exc:
+                if row is None:
+                    raise ArchiveError(f"no archived body {known}")
+                data = json.loads(read_verified(Path(row["path"]), known, 1 << 30))
+            except (ArchiveError, ValueError) as exc:
                 report.errors.append(f"{url}: 304, but the archived page cannot be read: {exc}")
                 log_only(ctx, source, fetched, "error")
                 return
             next_url, problem = _next_page(source, data)
             walk_newest = max(walk_newest, _newest(data))
             cursor = _cursor(state, since, next_url, walk_newest)
-            log_only(ctx, source, fetched, "not_modified",
-                     extra=lambda conn, c=cursor: ledger.set_cursor(conn, source.name, source.kind, c))  # fmt: skip
+
+            def keep(conn: sa.Connection, c: dict[str, Any] = cursor) -> None:
+                ledger.set_cursor(conn, source.name, source.kind, c)
+
+            log_only(ctx, source, fetched, "not_modified", extra=keep)
         elif not fetched.ok:
             report.errors.append(f"{url}: {fetched.error}")
             if fetched.body:
@@ -144,7 +150,9 @@ def run_federal_register(ctx: RoundContext, source: Source, report: SourceReport
         url = next_url
 
 
-def _cursor(state: dict[str, Any], since: str, next_url: str | None, walk_newest: str) -> dict[str, Any]:
+def _cursor(
+    state: dict[str, Any], since: str, next_url: str | None, walk_newest: str
+) -> dict[str, Any]:
     """The cursor after a page: mid-walk it remembers where to go on; after the last page
     it moves the window when the walk brought documents newer than any seen before."""
     newest = state.get("newest", "")

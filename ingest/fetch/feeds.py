@@ -113,7 +113,11 @@ def _changed_feed(ctx, source, report, fetched, previous_sha) -> None:  # type: 
 
 def _pending_pages(ctx: RoundContext, source: Source, report: SourceReport) -> None:
     pending = sorted(
-        (i for i in ledger.items(ctx.store.engine, source.name).values() if i["state"] == "pending"),
+        (
+            i
+            for i in ledger.items(ctx.store.engine, source.name).values()
+            if i["state"] == "pending"
+        ),
         key=lambda i: (i["first_seen"] or "", i["item_key"]),
     )
     for item in pending:

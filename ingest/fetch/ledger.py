@@ -47,9 +47,7 @@ def add_archive(
 ) -> bool:
     """Record an archived body for its URL; False when that body was already recorded."""
     a = archive_table.c
-    found = conn.execute(
-        sa.select(a.id).where(a.sha256 == sha, a.url == fetched.url)
-    ).first()
+    found = conn.execute(sa.select(a.id).where(a.sha256 == sha, a.url == fetched.url)).first()
     if found:
         return False
     conn.execute(
@@ -116,9 +114,7 @@ def items(engine: sa.Engine, source: str) -> dict[str, dict[str, Any]]:
 def add_pending(conn: sa.Connection, source: str, entries: list[tuple[str, str]]) -> int:
     """New (key, url) items as pending; keys already known are left as they are."""
     i = items_table.c
-    known = {
-        k for (k,) in conn.execute(sa.select(i.item_key).where(i.source == source)).all()
-    }
+    known = {k for (k,) in conn.execute(sa.select(i.item_key).where(i.source == source)).all()}
     now = utc_now()
     rows, seen = [], set()
     for key, url in entries:
@@ -144,9 +140,7 @@ def set_item(
 ) -> None:
     i = items_table.c
     now = utc_now()
-    row = conn.execute(
-        sa.select(i.attempts).where(i.source == source, i.item_key == key)
-    ).first()
+    row = conn.execute(sa.select(i.attempts).where(i.source == source, i.item_key == key)).first()
     if row is None:
         conn.execute(items_table.insert().values(
             source=source, item_key=key, url=url, state=state, attempts=1, sha256=sha,
@@ -166,9 +160,7 @@ def set_item(
 def source_state(engine: sa.Engine, name: str) -> dict[str, Any]:
     with engine.connect() as conn:
         row = (
-            conn.execute(
-                sa.select(sources_state_table).where(sources_state_table.c.name == name)
-            )
+            conn.execute(sa.select(sources_state_table).where(sources_state_table.c.name == name))
             .mappings()
             .first()
         )
@@ -262,7 +254,9 @@ def log_rows(engine: sa.Engine, round_id: int | None = None) -> list[dict[str, A
         return [dict(r) for r in conn.execute(query).mappings()]
 
 
-def _upsert(conn: sa.Connection, table: sa.Table, key: dict[str, Any], values: dict[str, Any]) -> None:
+def _upsert(
+    conn: sa.Connection, table: sa.Table, key: dict[str, Any], values: dict[str, Any]
+) -> None:
     """Insert or update by primary key; portable, and safe under the store's writer lock."""
     where = [table.c[k] == v for k, v in key.items()]
     if conn.execute(sa.select(*(table.c[k] for k in key)).where(*where)).first():

@@ -67,7 +67,13 @@ def fetch_document(
 
     if fetched.not_modified:
         report.not_modified += 1
-        log_only(ctx, source, fetched, "not_modified", extra=then("not_modified", v["sha256"]))
+        log_only(
+            ctx,
+            source,
+            fetched,
+            "not_modified",
+            extra=then("not_modified", str(v.get("sha256") or "")),
+        )
         return "not_modified", fetched
     if not fetched.ok:
         report.errors.append(f"{url}: {fetched.error}")

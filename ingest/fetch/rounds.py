@@ -7,6 +7,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import sqlalchemy as sa
+
 from ..store import Store, write
 from ..watchlist import Watchlist
 from . import ledger
@@ -78,7 +80,11 @@ def run_round(
         error = report.errors[0] if report.errors else ""
         if len(report.errors) > 1:
             error += f" (and {len(report.errors) - 1} more)"
-        write(store.engine, lambda conn, s=source, e=error: ledger.source_outcome(conn, s.name, s.kind, e))  # fmt: skip
+
+        def outcome(conn: sa.Connection, s: Source = source, e: str = error) -> None:
+            ledger.source_outcome(conn, s.name, s.kind, e)
+
+        write(store.engine, outcome)
         say(report.line())
         for message in report.errors:
             say(f"error: {message}")

@@ -79,9 +79,7 @@ class Read:
     failure: str = ""  # the body cannot be read at all
 
 
-def read_archived(
-    path: Path, adapter: str, url: str, watchlist: Watchlist | None
-) -> Read:
+def read_archived(path: Path, adapter: str, url: str, watchlist: Watchlist | None) -> Read:
     """Events of an archived body, as ``ingest`` would read the file: through the adapter,
     validated, de-duplicated, filtered by the watchlist. An event without a link gets the
     URL the body was fetched from."""

@@ -46,7 +46,9 @@ def test_a_fetched_events_archived_source_opens_from_the_detail_panel_as_text(
         href = link.get_attribute("href")
         assert href and href.startswith("/archive/")
         response = page.goto(served.url.rstrip("/") + href)
-        assert response is not None and response.headers["content-type"] == "text/plain; charset=utf-8"
+        assert (
+            response is not None and response.headers["content-type"] == "text/plain; charset=utf-8"
+        )
         text = page.inner_text("body")
         assert "<script>document.title = 'script ran'" in text  # shown, never run
         assert page.evaluate("() => window.__archivedScriptRan === undefined")

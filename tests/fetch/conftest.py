@@ -30,7 +30,9 @@ def serve_recorded(server: FixtureServer) -> None:
     b = server.base
     server.route("/api/v1/documents.json", fixture("fr_documents_page1.json", b, JSON))
     server.route("/api/v1/documents", fixture("fr_documents_page2.json", b, JSON))
-    server.route("/presidential-actions/feed/", fixture("whitehouse_presidential_actions.xml", b, RSS))
+    server.route(
+        "/presidential-actions/feed/", fixture("whitehouse_presidential_actions.xml", b, RSS)
+    )
     server.route("/rss-feed/press-releases/feed/", fixture("state_press_releases.xml", b, RSS))
     server.route("/foreign-terrorist-organizations/", fixture("state_fto_list.html", b, HTML))
     for path, name in PAGES.items():

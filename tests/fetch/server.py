@@ -110,7 +110,9 @@ class FixtureServer:
             time.sleep(reply.delay)
         self._send(handler, reply, seen)
 
-    def _send(self, handler: BaseHTTPRequestHandler, reply: Reply, seen: Seen | None = None) -> None:
+    def _send(
+        self, handler: BaseHTTPRequestHandler, reply: Reply, seen: Seen | None = None
+    ) -> None:
         headers = dict(reply.headers)
         status, body = reply.status, reply.body
         if reply.conditional and status == 200:
@@ -118,7 +120,8 @@ class FixtureServer:
             headers.update({"ETag": etag, "Last-Modified": self.last_modified})
             asked = seen.headers if seen else {}
             if asked.get("if-none-match") == etag or (
-                "if-none-match" not in asked and asked.get("if-modified-since") == self.last_modified
+                "if-none-match" not in asked
+                and asked.get("if-modified-since") == self.last_modified
             ):
                 status, body = 304, b""
         try:

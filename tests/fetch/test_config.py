@@ -15,7 +15,10 @@ from tests.fetch.helpers import run
 def test_the_bundled_sources_follow_the_real_public_endpoints():
     config = load_config()
     urls = {s.name: s.url for s in config.sources}
-    assert urls["whitehouse-presidential-actions"] == "https://www.whitehouse.gov/presidential-actions/feed/"
+    assert (
+        urls["whitehouse-presidential-actions"]
+        == "https://www.whitehouse.gov/presidential-actions/feed/"
+    )
     assert urls["state-press-releases"] == "https://www.state.gov/rss-feed/press-releases/feed/"
     assert urls["state-fto-list"] == "https://www.state.gov/foreign-terrorist-organizations/"
     fr = [s for s in config.sources if s.kind == "federal_register"]
@@ -72,7 +75,13 @@ def test_an_unknown_source_name_lists_the_known_ones(tmp_path):
 
 
 def test_durations_take_seconds_minutes_hours_and_days():
-    assert [parse_duration(t) for t in ("45s", "30m", "6h", "1d", "90")] == [45, 1800, 21600, 86400, 90]
+    assert [parse_duration(t) for t in ("45s", "30m", "6h", "1d", "90")] == [
+        45,
+        1800,
+        21600,
+        86400,
+        90,
+    ]
     for bad in ("soon", "-5m", "0s", "5 weeks"):
         with pytest.raises(ValueError, match="is not a duration"):
             parse_duration(bad)

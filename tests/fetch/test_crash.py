@@ -20,7 +20,7 @@ from ingest.store.tables import events_table, runs_table, sources_table
 from tests.conftest import ROOT
 from tests.fetch.conftest import PAGES, RSS
 from tests.fetch.helpers import fetch, rows
-from tests.fetch.server import Reply, fixture
+from tests.fetch.server import fixture
 
 CHONEROS = next(p for p in PAGES if "choneros" in p)
 

@@ -64,7 +64,9 @@ def test_the_atom_feed_takes_the_views_query_string(fetched):
 def test_an_unchanged_feed_answers_304_to_its_etag(fetched):
     client = _client(fetched)
     first = client.get("/feed.atom?type=directive")
-    again = client.get("/feed.atom?type=directive", headers={"If-None-Match": first.headers["ETag"]})
+    again = client.get(
+        "/feed.atom?type=directive", headers={"If-None-Match": first.headers["ETag"]}
+    )
     assert again.status_code == 304 and again.data == b""
     other = client.get("/feed.atom?type=bounty", headers={"If-None-Match": first.headers["ETag"]})
     assert other.status_code == 200

@@ -36,7 +36,9 @@ def test_the_digest_lists_new_and_changed_events_by_type_with_their_sources(
     # Newest first: Clan del Golfo (new), Cartel de los Soles and the eight (each with a new
     # source), Hizballah (new: the list is its first source).
     days = ["2025\\-12\\-17", "2025\\-11\\-24", "2025\\-02\\-20", "1997\\-10\\-08"]
-    assert [section.index(f"- **{d}**") for d in days] == sorted(section.index(f"- **{d}**") for d in days)
+    assert [section.index(f"- **{d}**") for d in days] == sorted(
+        section.index(f"- **{d}**") for d in days
+    )
     assert "Clan del Golfo designated a Foreign Terrorist Organization (*new*)" in section
     assert section.count("(*changed: 1 new source(s)*)") == 2
     assert "Foreign Terrorist Organizations \\(State Department list\\)" in section

@@ -84,7 +84,9 @@ def test_a_new_feed_entry_is_the_only_page_fetched(server, sources_file, tracker
     assert "1 new entry" in result.output
 
 
-def test_a_500_then_200_is_retried_within_the_round(server, sources_file, tracker_db, tracker_store):
+def test_a_500_then_200_is_retried_within_the_round(
+    server, sources_file, tracker_db, tracker_store
+):
     page = fixture("state_fto_list.html", server.base, HTML)
     server.route("/foreign-terrorist-organizations/", Reply(status=500, body=b"oops"), page)
     result = fetch(sources_file, tracker_db, "state-fto-list")
@@ -121,8 +123,12 @@ def test_a_slow_source_times_out_and_the_others_are_still_done(
     assert "timed out" in state.split("whitehouse-actions")[0]  # the Federal Register's error
 
 
-def test_malformed_json_is_reported_and_asked_for_again(server, sources_file, tracker_db, tracker_store):
-    server.route("/api/v1/documents.json", Reply(body=b'{"count": 3, "results": [{"docu', content_type=JSON))
+def test_malformed_json_is_reported_and_asked_for_again(
+    server, sources_file, tracker_db, tracker_store
+):
+    server.route(
+        "/api/v1/documents.json", Reply(body=b'{"count": 3, "results": [{"docu', content_type=JSON)
+    )
     result = fetch(sources_file, tracker_db, "federal-register")
     assert result.exit_code == 1
     assert "not valid JSON" in result.output
@@ -158,7 +164,9 @@ def test_a_redirect_loop_is_reported_and_the_other_sources_done(
     assert result.exit_code == 1
     assert "more than 5 redirects (a redirect loop?)" in result.output
     assert len(server.requests_to("/loop")) == 6  # the first request and five redirects
-    assert any(r["source"] == "state-fto-list" and r["outcome"] == "stored" for r in log(tracker_store))
+    assert any(
+        r["source"] == "state-fto-list" and r["outcome"] == "stored" for r in log(tracker_store)
+    )
 
 
 def test_a_gone_entry_page_is_reported_once_and_the_rest_kept(
@@ -179,7 +187,9 @@ def test_an_entry_page_that_fails_for_a_passing_reason_is_fetched_next_round(
     server, sources_file, tracker_db, tracker_store
 ):
     page = fixture(PAGES[BARRIO], server.base, HTML)
-    server.route(BARRIO, Reply(status=503, body=b"busy"), Reply(status=503), Reply(status=503), page)
+    server.route(
+        BARRIO, Reply(status=503, body=b"busy"), Reply(status=503), Reply(status=503), page
+    )
     assert fetch(sources_file, tracker_db, "state-releases").exit_code == 1
     assert items(tracker_store, "state-releases")[server.base + BARRIO] == "pending"
     result = fetch(sources_file, tracker_db, "state-releases")  # the feed answers 304

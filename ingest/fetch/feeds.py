@@ -50,9 +50,21 @@ def feed_entries(body: bytes) -> tuple[list[dict[str, Any]], str]:
     return entries, problem
 
 
-def _http_link(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+def _site(host: str) -> str:
+    """www.state.gov -> state.gov; an address or a one-label host stays as it is."""
+    labels = host.lower().split(".")
+    if len(labels) <= 2 or host.replace(".", "").isdigit():
+        return host.lower()
+    return ".".join(labels[-2:])
+
+
+def same_site(link: str, feed_url: str) -> bool:
+    """An entry's page is fetched only from the feed's own site: a feed cannot make the
+    tracker ask other hosts (an intranet address, say) for anything."""
+    parts, feed = urlsplit(link), urlsplit(feed_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or not feed.hostname:
+        return False
+    return _site(parts.hostname) == _site(feed.hostname)
 
 
 def run_feed(ctx: RoundContext, source: Source, report: SourceReport) -> None:
@@ -95,10 +107,12 @@ def _changed_feed(ctx, source, report, fetched, previous_sha) -> None:  # type: 
 
         store_body(ctx, source, report, fetched, adapter="feed", ext=".xml", extra=done)
         return
-    links = [(e["key"], e["link"]) for e in entries if _http_link(e["link"])]
+    links = [(e["key"], e["link"]) for e in entries if same_site(e["link"], source.url)]
     skipped = len(entries) - len(links)
     if skipped:
-        report.notes.append(f"{source.url}: {skipped} entr(y/ies) without an http(s) link skipped")
+        report.notes.append(
+            f"{source.url}: {skipped} entr(y/ies) skipped: no http(s) link on the feed's own site"
+        )
 
     def queue(conn: sa.Connection, _failed: bool) -> None:
         ledger.save_validators(conn, fetched, sha)

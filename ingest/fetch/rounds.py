@@ -88,6 +88,8 @@ def run_round(
         say(report.line())
         for message in report.errors:
             say(f"error: {message}")
+        for message in report.notes:
+            say(f"note: {message}")
         if report.stopped:
             result.stopped = True
             break

@@ -288,3 +288,21 @@ def test_ctrl_c_before_a_request_ends_the_round_cleanly(server, sources_file, tr
     assert result.stopped
     assert len(server.log) == 1  # the request in flight completed; no other was sent
     assert [r["outcome"] for r in log(tracker_store)] == ["stored"]  # and it was stored whole
+
+
+def test_entry_pages_are_fetched_only_from_the_feeds_own_site(server, sources_file, tracker_db):
+    from ingest.fetch.feeds import same_site
+
+    assert same_site("https://www.state.gov/releases/x", "https://www.state.gov/rss-feed/feed/")
+    assert same_site("https://state.gov/releases/x", "https://www.state.gov/rss-feed/feed/")
+    assert not same_site("http://10.0.0.7/admin", "https://www.state.gov/rss-feed/feed/")
+    assert not same_site("http://127.0.0.1:8/x", "http://127.0.0.2:8/feed/")
+    assert not same_site("javascript:alert(1)", "https://www.state.gov/feed/")
+    feed = fixture("state_press_releases.xml", server.base, RSS).body.replace(
+        server.base.encode() + b"/releases/office-of-the-spokesperson/2025/02/",
+        b"http://localhost:9/releases/",
+    )
+    server.route(STATE_FEED, Reply(body=feed, content_type=RSS))
+    result = fetch(sources_file, tracker_db, "state-releases")
+    assert [s.path for s in server.log] == [STATE_FEED, BARRIO]
+    assert result.exit_code == 0

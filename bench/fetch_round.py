@@ -74,7 +74,10 @@ def site(base: str) -> dict[str, tuple[bytes, str]]:
             items.append(item)
             if kind == "pages":
                 when = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(days=i)
-                paths[f"/{feed}/{when:%Y/%m}/item-{i}/"] = (page.encode(), "text/html; charset=UTF-8")
+                paths[f"/{feed}/{when:%Y/%m}/item-{i}/"] = (
+                    page.encode(),
+                    "text/html; charset=UTF-8",
+                )
         rss = (
             '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
             'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'

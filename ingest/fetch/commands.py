@@ -216,9 +216,14 @@ def sources_command(sources_path: Path | None, db_url: str | None) -> None:
 @_names_option
 @_sources_option
 @click.option("--no-watchlist", is_flag=True, help="Keep every event, whatever entities it names.")
+@click.option("--jobs", type=click.IntRange(1), help="Worker processes (default: one per core).")
 @db_option
 def reprocess(
-    names: tuple[str, ...], sources_path: Path | None, no_watchlist: bool, db_url: str | None
+    names: tuple[str, ...],
+    sources_path: Path | None,
+    no_watchlist: bool,
+    jobs: int | None,
+    db_url: str | None,
 ) -> None:
     """Re-read every archived body (of the NAMEd sources) with the current adapters and
     extractor, without fetching again. New and changed events are stored; reports the
@@ -229,7 +234,7 @@ def reprocess(
     config = _config(sources_path)
     store = _open_store(db_url)
     summary = run(store, config=config, names=list(names) or None,
-                  watchlist=_watchlist(config, no_watchlist),
+                  watchlist=_watchlist(config, no_watchlist), workers=jobs,
                   say=lambda line: click.echo(line, err=True))  # fmt: skip
     click.echo(summary.line())
     if summary.errors:

@@ -246,14 +246,6 @@ def log(
     )  # fmt: skip
 
 
-def log_rows(engine: sa.Engine, round_id: int | None = None) -> list[dict[str, Any]]:
-    query = sa.select(log_table).order_by(log_table.c.id)
-    if round_id is not None:
-        query = query.where(log_table.c.round_id == round_id)
-    with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
-
-
 def _upsert(
     conn: sa.Connection, table: sa.Table, key: dict[str, Any], values: dict[str, Any]
 ) -> None:

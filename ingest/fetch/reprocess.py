@@ -1,13 +1,19 @@
 """Re-reading the archive when the extractor improves, without fetching again: every
-archived body an adapter reads goes through it again and into the store. Reading and
-extraction happen outside the writer lock; writes go in batches of files, one
-transaction each (reprocessing is idempotent, so a crash only costs the batch)."""
+archived body an adapter reads goes through it again and into the store.
+
+Reading, checking and extracting run in worker processes (one per core by default), in
+order, while this process writes what they return in batches of files, one transaction
+each under the writer lock (reprocessing is idempotent, so a crash only costs the batch).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..store import Store, write
 from ..store import writer as store_writer
@@ -39,38 +45,58 @@ class ReprocessSummary:
         )
 
 
+def _read(job: tuple[str, str, str, str, Watchlist | None]) -> tuple[int, Read | str]:
+    """In a worker: (bytes, what the adapter read) of one archived body, or (0, the error)."""
+    path, sha, adapter, url, watchlist = job
+    try:
+        size = len(read_verified(Path(path), sha, MAX_BYTES))
+    except ArchiveError as exc:
+        return 0, str(exc)
+    return size, read_archived(Path(path), adapter, url, watchlist)
+
+
+def _results(jobs: list[Any], workers: int) -> Iterator[tuple[int, Read | str]]:
+    if workers <= 1 or len(jobs) < 2 * workers:
+        yield from map(_read, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_read, jobs, chunksize=8)
+
+
 def reprocess(
     store: Store,
     *,
     config: TrackerConfig | None = None,
     names: list[str] | None = None,
     watchlist: Watchlist | None = None,
+    workers: int | None = None,
     say: Callable[[str], None] = lambda _line: None,
 ) -> ReprocessSummary:
     summary = ReprocessSummary()
     off = {s.name for s in config.sources if s.watchlist is False} if config else set()
-    rows = ledger.archive_rows(store.engine, names)
-    seen: set[str] = set()
-    batch: list[tuple[dict, Read, str]] = []  # type: ignore[type-arg]
+    rows, seen = [], set()
+    for row in ledger.archive_rows(store.engine, names):
+        if row["sha256"] not in seen:  # the same bytes under another URL: read once
+            seen.add(row["sha256"])
+            rows.append(row)
+    jobs = [
+        (row["path"], row["sha256"], row["adapter"], row["url"],
+         None if row["source"] in off else watchlist)
+        for row in rows
+    ]  # fmt: skip
+    batch: list[tuple[dict[str, Any], Read, str]] = []
     size = 0
-    for row in rows:
-        if row["sha256"] in seen:  # the same bytes under another URL: read once
+    for row, (n_bytes, read) in zip(
+        rows, _results(jobs, workers or os.cpu_count() or 1), strict=True
+    ):
+        if isinstance(read, str):
+            summary.errors.append(read)
+            say(f"error: {read}")
             continue
-        seen.add(row["sha256"])
-        path = Path(row["path"])
-        started = utc_now()
-        try:
-            data = read_verified(path, row["sha256"], MAX_BYTES)
-        except ArchiveError as exc:
-            summary.errors.append(str(exc))
-            say(f"error: {exc}")
-            continue
-        read = read_archived(path, row["adapter"], row["url"],
-                             None if row["source"] in off else watchlist)  # fmt: skip
-        batch.append((row, read, started))
+        batch.append((row, read, utc_now()))
         summary.bodies += 1
-        summary.bytes += len(data)
-        size += len(data)
+        summary.bytes += n_bytes
+        size += n_bytes
         if read.failure:
             summary.errors.append(read.failure)
             say(f"error: {read.failure}")
@@ -82,7 +108,9 @@ def reprocess(
     return summary
 
 
-def _write(store: Store, batch: list, summary: ReprocessSummary) -> None:  # type: ignore[type-arg]
+def _write(
+    store: Store, batch: list[tuple[dict[str, Any], Read, str]], summary: ReprocessSummary
+) -> None:
     def work(conn) -> list[WriteResult]:  # type: ignore[no-untyped-def]
         results = []
         for row, read, started in batch:

@@ -120,3 +120,12 @@ def test_the_detail_panel_links_each_source_read_from_an_archived_body(fetched):
     assert f"/archive/{sha}" in panel and "archived copy (fetched " in panel
     plain = detail_panel(event, fetched.sources_for(event["event_id"])).to_plotly_json()
     assert "archived copy" not in str(plain)  # a source with no archived body gets no link
+
+
+def test_an_archived_bodys_declared_charset_is_kept_when_python_knows_it():
+    from dashboard.archive import charset_of
+
+    assert charset_of("text/html; charset=windows-1252") == "windows-1252"
+    assert charset_of('text/html; charset="ISO-8859-1"') == "iso-8859-1"
+    assert charset_of("text/html; charset=x-made-up") == "utf-8"
+    assert charset_of(None) == "utf-8"

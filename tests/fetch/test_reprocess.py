@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from ingest.fetch.tables import archive_table
@@ -46,3 +47,24 @@ def test_a_damaged_archived_body_is_reported_and_the_others_re_read(
     assert result.exit_code == 1
     assert "no longer match sha256" in result.output
     assert "archived bodies re-read" in result.output
+
+
+def test_reprocessing_in_worker_processes_stores_what_one_process_stores(
+    server, sources_file, tracker_db, tracker_store, tmp_path
+):
+    from ingest.fetch.reprocess import reprocess
+    from ingest.store import Store
+
+    fetch(sources_file, tracker_db)
+    copies = []
+    for workers in (1, 2):
+        db = tmp_path / f"copy{workers}.db"
+        source = sqlite3.connect(tmp_path / "tracker.db", isolation_level=None)
+        source.execute(f"VACUUM INTO '{db}'")  # a consistent copy, the WAL's pages included
+        source.close()
+        store = Store(f"sqlite:///{db}")
+        summary = reprocess(store, workers=workers)  # no watchlist: more to store
+        copies.append((summary.line(), {r["event_id"] for r in rows(store, events_table)}))
+        store.close()
+    assert copies[0] == copies[1]
+    assert "6 archived bodies re-read; events: 1 new" in copies[0][0]

@@ -4,6 +4,7 @@ never stops the others; ``watch`` runs rounds until stopped."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -111,13 +112,15 @@ def watch(
     watchlist: Watchlist | None = None,
     say: Callable[[str], None] = lambda _line: None,
 ) -> list[RoundResult]:
-    """Rounds every ``every`` seconds until ``client.stop`` is set (or ``rounds`` ran)."""
+    """A round every ``every`` seconds (start to start; a round that takes longer is
+    followed at once) until ``client.stop`` is set, or ``rounds`` rounds ran."""
     stop: threading.Event = client.stop
     results: list[RoundResult] = []
     while not stop.is_set():
+        started = time.monotonic()
         results.append(run_round(config, store, client, names, watchlist=watchlist, say=say))
         if results[-1].stopped or (rounds and len(results) >= rounds):
             break
-        if stop.wait(every):
+        if stop.wait(max(0.0, every - (time.monotonic() - started))):
             break
     return results

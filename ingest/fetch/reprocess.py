@@ -8,6 +8,7 @@ each under the writer lock (reprocessing is idempotent, so a crash only costs th
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -59,8 +60,14 @@ def _results(jobs: list[Any], workers: int) -> Iterator[tuple[int, Read | str]]:
     if workers <= 1 or len(jobs) < 2 * workers:
         yield from map(_read, jobs)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_read, jobs, chunksize=8)
+    # Forked workers share this process's memory until they write to it; the collector
+    # walking every inherited object would copy it all, so it leaves them alone.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(_read, jobs, chunksize=8)
+    finally:
+        gc.unfreeze()
 
 
 def reprocess(

@@ -30,7 +30,8 @@ def test_the_digest_lists_new_and_changed_events_by_type_with_their_sources(
     assert result.exit_code == 0, result.output
     text = out.read_text()
     assert text.startswith("# Policy timeline: new and changed since 2025-08-01\n")
-    assert "2 new event(s), 2 changed." in text
+    assert "3 new event(s), 2 changed." in text
+    assert "## Delisting (1)" in text  # the list's removals: FARC, 2021
     assert "## Designation (4)" in text and "## Directive / order" not in text
     section = text.split("## Designation (4)")[1]
     # Newest first: Clan del Golfo (new), Cartel de los Soles and the eight (each with a new

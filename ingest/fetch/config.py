@@ -28,7 +28,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "sources.yaml"
+from ..resources import bundled
+
+DEFAULT_PATH = bundled("sources.yaml")
 CONTACT_ENV = "POLICY_TIMELINE_CONTACT"
 ARCHIVE_ENV = "POLICY_TIMELINE_ARCHIVE"
 KINDS = ("federal_register", "feed", "page")

@@ -42,6 +42,7 @@ bench: install
 	$(BIN)/python -m bench.extract_throughput $(CORPUS) --ingest --write docs/benchmarks.md
 	$(BIN)/python -m bench.merge_scaling --write docs/benchmarks.md
 	$(BIN)/python -m bench.dashboard_interaction --browser --write docs/benchmarks.md
+	$(BIN)/python -m bench.fetch_round $(CORPUS) --write docs/benchmarks.md
 
 clean:
 	rm -rf $(VENV) data/timeline.db data/timeline.db-wal data/timeline.db-shm .pytest_cache .mypy_cache .ruff_cache

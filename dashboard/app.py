@@ -16,7 +16,9 @@ from ingest.export import to_csv
 from ingest.schema import EVENT_TYPE_LABELS, EVENT_TYPES
 from ingest.store import Store
 
+from .archive import register_archive, with_archived_copies
 from .data import EventCache
+from .feed import register_feed
 from .figures import bucket_for, level_of_detail
 from .state import ViewState, build_query, parse_query
 from .views import (
@@ -282,6 +284,8 @@ def create_app(store: Store | None = None) -> Dash:
     cache = EventCache(store or Store())
     app = Dash(__name__, title="Policy timeline", suppress_callback_exceptions=True)
     app.layout = _layout
+    register_feed(app.server, cache)  # /feed.atom: the view's events as an Atom feed
+    register_archive(app.server, cache.store)  # /archive/<sha256>: a fetched body, as text
     filter_inputs = [Input(i, p) for i, p in _FILTERS]
     filter_states = [State(i, p) for i, p in _FILTERS]
 
@@ -441,7 +445,8 @@ def create_app(store: Store | None = None) -> Dash:
         *values, window = args
         rows = cache.select(_state(values, window).filter())
         position = int((rows == row).nonzero()[0][0]) if (rows == row).any() else None
-        return detail_panel(event, cache.store.sources_for(event_id)), {
+        sources = with_archived_copies(cache.store, cache.store.sources_for(event_id))
+        return detail_panel(event, sources), {
             "id": event_id,
             "pos": position,
         }

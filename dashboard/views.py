@@ -14,6 +14,7 @@ from dash.development.base_component import Component
 
 from ingest.schema import COLUMNS, EVENT_TYPE_LABELS, LABELS, LIST_COLUMNS
 
+from .archive import archived_link
 from .figures import amount_label, date_label
 
 GRID_COLUMNS: tuple[str, ...] = (
@@ -175,6 +176,7 @@ def detail_panel(event: dict[str, Any] | None, sources: list[dict[str, Any]]) ->
                     f" · gives {s['source_date']}" if s.get("source_date") else "",
                     className="muted",
                 ),
+                archived_link(s),
                 html.Blockquote(s.get("evidence") or "(no quote)"),
             ],
             className="source",

@@ -373,5 +373,9 @@ def formats() -> None:
         )
 
 
+from .fetch.commands import register as _register_tracker  # noqa: E402
+
+_register_tracker(main)  # fetch, watch, sources, reprocess, digest (ingest/fetch/)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

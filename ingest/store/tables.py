@@ -117,3 +117,4 @@ REPORT_FIELDS = (
     "source_url", "source_published", "source_date", "date_precision", "date_start", "date_end",
     "evidence", "confidence", "doc_key", "rank",
 )  # fmt: skip
+from ..fetch import tables as _fetch_tables  # noqa: E402,F401  (the tracker's tables)

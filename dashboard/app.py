@@ -98,25 +98,6 @@ def entity_options(snapshot: Snapshot, typed: str, chosen: list[str]) -> list[di
     return [{"label": f"{n} ({counts.get(n, 0):,})", "value": n} for n in names]
 
 
-def window_from_relayout(data: dict[str, Any] | None) -> Any:
-    """The zoomed days from Plotly's relayout event (whole days, inclusive)."""
-    if not data:
-        return no_update
-    if data.get("xaxis.autorange"):
-        return None
-    if "xaxis.range[0]" in data:
-        x0, x1 = data["xaxis.range[0]"], data["xaxis.range[1]"]
-    elif "xaxis.range" in data:
-        x0, x1 = data["xaxis.range"]
-    else:
-        return no_update
-    first = str(x0)[:10]
-    last_moment = datetime.fromisoformat(str(x1)[:19].replace(" ", "T"))
-    # The range ends at midnight after the last day shown: that midnight is not a day.
-    last = (last_moment - timedelta(seconds=1)).date().isoformat()
-    return [first, max(first, last)]
-
-
 def create_app(store: Store | None = None) -> Dash:
     cache = EventCache(store or Store())
     cache.start()  # the index is warm before the first page asks for it
@@ -187,10 +168,11 @@ def create_app(store: Store | None = None) -> Dash:
         Input("window", "data"),
         State("selected-event", "data"),
         State("url", "pathname"),
+        State("nav", "data"),
         prevent_initial_call=True,
     )
     def update_view(*args):  # type: ignore[no-untyped-def]
-        *values, window, selected, pathname = args
+        *values, window, selected, pathname, nav = args
         state, notes = view_state(values, window, selected)
         snapshot = cache.snapshot()
         rows = snapshot.select(state.filter())
@@ -203,7 +185,8 @@ def create_app(store: Store | None = None) -> Dash:
         query = build_query(state if in_view else replace(state, event=None))
         on_entity_page = (pathname or "/").startswith(ENTITY_PREFIX)
         count = no_update if on_entity_page else count_text(len(rows), len(snapshot))
-        data = {"query": query, "count": len(rows), "selected_in_view": in_view or not selected}
+        data = {"query": query, "count": len(rows), "selected_in_view": in_view or not selected,
+                "nav_at": (nav or {}).get("at")}  # fmt: skip
         label = f"Download CSV ({len(rows):,} rows)"
         return (view.figure, count, view.note, data, "/export.csv" + query, label,
                 " ".join(notes))  # fmt: skip
@@ -215,13 +198,14 @@ def create_app(store: Store | None = None) -> Dash:
         prevent_initial_call=True,
     )
 
-    @app.callback(
+    # In the browser: a zoom answered by the server could be overtaken by the relayout
+    # event Plotly sends right after it (Dash keeps only the latest answer) and be lost.
+    app.clientside_callback(
+        ClientsideFunction("timeline", "zoomWindow"),
         Output("window", "data", allow_duplicate=True),
         Input("timeline", "relayoutData"),
         prevent_initial_call=True,
     )
-    def zoom(relayout):  # type: ignore[no-untyped-def]
-        return window_from_relayout(relayout)
 
     @app.callback(
         Output("selected-event", "data", allow_duplicate=True),

@@ -105,8 +105,14 @@ def timeline_figure(
             fig.add_trace(_spans(df[of_type & long], colour, event_type))
         if points.empty:
             continue
+        # The middle of the part of each event's days that is in view, so a year event
+        # in a zoomed week is a point in that week, not off the chart in July.
+        # Events outside the view (an outlier) stay where they are.
         start = pd.to_datetime(points["date_start"])
         end = pd.to_datetime(points["date_end"]) + pd.Timedelta(days=1)
+        lo, hi = pd.Timestamp(day_iso(fit.x0)), pd.Timestamp(day_iso(fit.x1 + 1))
+        seen = (end > lo) & (start < hi)
+        start, end = start.where(~seen, start.clip(lower=lo)), end.where(~seen, end.clip(upper=hi))
         ids = list(points["event_id"])
         new = _is_new(points, new_since)
         customdata = list(

@@ -153,7 +153,10 @@ def test_empty_result_says_so():
 
 
 def test_events_first_seen_after_the_new_since_date_are_ringed():
-    df = frame(Event("2025-08-07", "bounty", "A", targets=("X",)), Event("2025-08-08", "bounty", "B", targets=("Y",)))
+    df = frame(
+        Event("2025-08-07", "bounty", "A", targets=("X",)),
+        Event("2025-08-08", "bounty", "B", targets=("Y",)),
+    )
     df["first_seen"] = ["2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z"]  # fmt: skip
     point = markers(figure_of(df, new_since="2026-02-01"))[0]
     assert point["marker"]["line"]["color"] == ["#ffffff", "#B35900"]

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from bench.synthetic_events import synthetic_events
-from dashboard.app import control_values, view_state, window_from_relayout
+from dashboard.app import control_values, view_state
 from dashboard.state import ViewState, build_query, parse_query
 from ingest.query import EventFilter, EventIndex
 from ingest.schema import COLUMNS
@@ -34,12 +34,16 @@ def test_the_zoom_window_is_part_of_the_filter():
     state = ViewState(types=("bounty",), window=("2025-08-01", "2025-09-30"))
     assert state.filter() == EventFilter("2025-08-01", "2025-09-30", ("bounty",))
     # Inside a date range, the window narrows it; the range still bounds the window.
-    state = ViewState(date_from="2025-09-01", date_to="2025-12-31", window=("2025-08-01", "2025-09-30"))
+    state = ViewState(
+        date_from="2025-09-01", date_to="2025-12-31", window=("2025-08-01", "2025-09-30")
+    )
     assert (state.filter().date_from, state.filter().date_to) == ("2025-09-01", "2025-09-30")
 
 
 def test_a_window_outside_the_date_range_is_dropped_not_an_empty_view():
-    state = ViewState(date_from="2020-01-01", date_to="2020-12-31", window=("2025-08-01", "2025-09-30"))
+    state = ViewState(
+        date_from="2020-01-01", date_to="2020-12-31", window=("2025-08-01", "2025-09-30")
+    )
     assert state.zoom() is None
     assert state.filter() == EventFilter("2020-01-01", "2020-12-31")
 
@@ -67,14 +71,6 @@ def test_controls_and_state_are_inverse():
     state = ViewState(date_from="2025-01-01", types=("legal",), entities=("MS-13",), search="x",
                       min_confidence=0.5, corroborated=True, lanes="entity", new_since="2026-01-01")  # fmt: skip
     assert view_state(control_values(state), None)[0] == state
-
-
-def test_a_plotly_zoom_becomes_whole_inclusive_days():
-    assert window_from_relayout({"xaxis.range[0]": "2025-08-01 06:00", "xaxis.range[1]": "2025-08-04"}) == [
-        "2025-08-01", "2025-08-03"]  # fmt: skip
-    assert window_from_relayout({"xaxis.range": ["2025-08-01", "2025-08-01 00:00:00.5"]}) == [
-        "2025-08-01", "2025-08-01"]  # fmt: skip
-    assert window_from_relayout({"xaxis.autorange": True}) is None
 
 
 def synthetic_frame(n: int, seed: int = 3) -> pd.DataFrame:

@@ -6,13 +6,18 @@
   const NEW_OUTLINE = "#B35900";
   const SELECTED_OUTLINE = "#000000";
   const table = { query: "", installed: false, api: null, wanted: null };
+  // Each navigation (load, Back/Forward, link) has a time; a view computed before the
+  // latest one is stale and must not push its URL over the one navigated to.
+  const history = { navAt: 0, firstView: true };
 
   function isMainPage() {
     return !window.location.pathname.startsWith("/entity/");
   }
 
   function navData() {
-    return { pathname: window.location.pathname, search: window.location.search, at: Date.now() };
+    history.navAt = Date.now();
+    history.firstView = true;
+    return { pathname: window.location.pathname, search: window.location.search, at: history.navAt };
   }
 
   // Back/Forward: tell the app what the URL now says. dcc.Location is not enough: it
@@ -54,6 +59,12 @@
     if (table.installed) { return; }
     table.installed = true;
     table.api = api;
+    // Dash's grid component installs its own data source when the grid is ready, which
+    // can come after this (the API is reachable before): whoever sets one, ours is used.
+    const setOption = api.setGridOption.bind(api);
+    api.setGridOption = function (key, value) {
+      return setOption(key, key === "datasource" ? dataSource : value);
+    };
     api.setGridOption("datasource", dataSource);
     // The table is the keyboard path to every event: the selection follows the focus.
     const root = document.getElementById("grid");
@@ -128,15 +139,39 @@
       viewChanged: function (view) {
         const nc = window.dash_clientside.no_update;
         if (!view) { return nc; }
+        if (view.nav_at !== history.navAt) { return nc; }  // answered for an older URL
         if (isMainPage() && view.query !== window.location.search) {
-          window.history.pushState({}, "", window.location.pathname + view.query);
+          // The first view after a navigation is the URL's own (normalized): replace it;
+          // later ones are the analyst's changes: each gets a history entry for Back.
+          const url = window.location.pathname + view.query;
+          if (history.firstView) { window.history.replaceState({}, "", url); }
+          else { window.history.pushState({}, "", url); }
         }
+        history.firstView = false;
         const changed = view.query.replace(/([?&])event=[^&]*/, "$1") !== table.query.replace(/([?&])event=[^&]*/, "$1");
         table.query = view.query;
         gridApi().then(function (api) {
           if (!table.installed) { installGrid(api); } else if (changed) { api.purgeInfiniteCache(); }
         });
         return view.selected_in_view ? nc : null;
+      },
+
+      // Plotly's relayout event -> the zoomed days, whole and inclusive: a range ending at
+      // midnight does not include the day that starts then. Other relayouts change nothing.
+      zoomWindow: function (relayout) {
+        const nc = window.dash_clientside.no_update;
+        if (!relayout) { return nc; }
+        if (relayout["xaxis.autorange"]) { return null; }
+        let range = relayout["xaxis.range"];
+        if (!range && relayout["xaxis.range[0]"] !== undefined) {
+          range = [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]];
+        }
+        if (!range) { return nc; }
+        const first = String(range[0]).slice(0, 10);
+        const end = new Date(String(range[1]).replace(" ", "T").slice(0, 19) + "Z");
+        if (isNaN(end.getTime())) { return nc; }
+        const last = new Date(end.getTime() - 1000).toISOString().slice(0, 10);
+        return [first, last < first ? first : last];
       },
 
       selectionChanged: function (selected) {

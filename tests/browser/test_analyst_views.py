@@ -108,7 +108,7 @@ def test_selecting_a_row_rings_its_event_on_the_timeline(serve, page):
     page.wait_for_function(
         """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
                    return gd && gd.data.some(t => { const c = t.marker && t.marker.line && t.marker.line.color;
-                       return Array.isArray(c) ? c.includes('#000') : c === '#000'; }); }""",
+                       return Array.isArray(c) ? c.includes("#000000") : c === "#000000"; }); }""",
         timeout=10000,
     )
 

@@ -58,3 +58,13 @@ def click_first_point(page) -> None:
     page.mouse.move(x, y)
     page.wait_for_selector("#timeline .hoverlayer .hovertext", timeout=5000)
     page.mouse.click(x, y)
+
+
+def expected_events(store, flt):
+    """The events the dashboard should show for ``flt``: the same index, with every
+    source's title and quote searchable, as the server builds it."""
+    from ingest.query import EventIndex
+    from ingest.store.search_text import source_text
+
+    index = EventIndex(store.load_events(), source_text(store.engine))
+    return index.frame(index.select(flt))

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from ingest.query import EventFilter, filter_events
-from tests.browser.helpers import click_first_point, wait_count, wait_grid_rows, wait_idle
+from tests.browser.helpers import (
+    click_first_point,
+    expected_events,
+    wait_count,
+    wait_grid_rows,
+    wait_idle,
+)
 from tests.conftest import CURATED, FIXTURES
 
 pytestmark = pytest.mark.browser
@@ -21,7 +27,7 @@ def test_filter_click_detail_and_download(serve, page):
 
     # A filter changes the count to what filter_events computes.
     page.fill("#filter-search", "strike")
-    expected = filter_events(served.store.load_events(), EventFilter(search="strike"))
+    expected = expected_events(served.store, EventFilter(search="strike"))
     assert 0 < len(expected) < total
     wait_count(page, f"{len(expected)} of {total} events")
     wait_idle(page)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.query import EventFilter, filter_events
-from tests.browser.helpers import wait_count, wait_grid_rows, wait_idle
+from tests.browser.helpers import expected_events, wait_count, wait_grid_rows, wait_idle
 from tests.conftest import CURATED
 
 pytestmark = pytest.mark.browser
@@ -50,8 +50,8 @@ def test_zooming_the_chart_narrows_the_count_and_the_link(serve, page):
 
 def test_back_and_forward_restore_the_view_the_url_describes(serve, page):
     served = serve(CURATED)
-    df, total = served.store.load_events(), served.store.count_events()
-    strike = len(filter_events(df, EventFilter(search="strike")))
+    total = served.store.count_events()
+    strike = len(expected_events(served.store, EventFilter(search="strike")))
     page.goto(served.url)
     wait_count(page, f"{total} of {total} events")
     page.fill("#filter-search", "strike")
@@ -59,7 +59,7 @@ def test_back_and_forward_restore_the_view_the_url_describes(serve, page):
     page.wait_for_function("() => location.search === '?q=strike'")
     page.click("#filter-types")
     page.locator(".dash-dropdown-option", has_text="Designation").first.click()
-    both = len(filter_events(df, EventFilter(types=("designation",), search="strike")))
+    both = len(expected_events(served.store, EventFilter(types=("designation",), search="strike")))
     assert both != strike
     page.wait_for_function("() => location.search === '?type=designation&q=strike'")
     wait_count(page, f"{both} of {total} events")
@@ -86,9 +86,7 @@ def test_a_selection_the_filter_removes_is_cleared(serve, page):
     page.wait_for_selector("#detail h3:has-text('$50 million')", timeout=10000)
     page.wait_for_function("() => location.search.includes('event=')")
     page.fill("#filter-search", "Cabello")  # the $50M reward for Maduro leaves the view
-    n = len(
-        filter_events(served.store.load_events(), EventFilter(types=("bounty",), search="Cabello"))
-    )
+    n = len(expected_events(served.store, EventFilter(types=("bounty",), search="Cabello")))
     assert n >= 1
     wait_count(page, f"{n} of {total} events")
     page.wait_for_selector("#detail .hint", timeout=10000)  # the detail is empty again

@@ -20,8 +20,8 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
-    "Server": "policy-timeline",  # replaces the server's name and version
 }
+SERVER_NAME = "policy-timeline"  # the Server header: no server software, no version
 
 
 def content_security_policy(script_hashes: list[str]) -> str:
@@ -42,7 +42,18 @@ def content_security_policy(script_hashes: list[str]) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
+def hide_server_version() -> None:
+    """Werkzeug's server (``policy-timeline serve``, tests) names itself and Python with
+    their versions in every answer; it takes the name from its request handler class.
+    (gunicorn sends only "gunicorn".)"""
+    from werkzeug.serving import WSGIRequestHandler
+
+    WSGIRequestHandler.server_version = SERVER_NAME
+    WSGIRequestHandler.sys_version = ""
+
+
 def harden(app: Dash, max_request_bytes: int = MAX_REQUEST_BYTES) -> None:
+    hide_server_version()
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = max_request_bytes
     policy: dict[str, str] = {}

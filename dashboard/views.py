@@ -133,10 +133,10 @@ def detail_panel(event: dict[str, Any] | None, sources: list[dict[str, Any]]) ->
     ]
     return html.Div(
         [
-            html.H3(event.get("title") or ""),
+            html.H2(event.get("title") or "", className="detail-title"),
             conflict_box,
             html.Dl(fields, className="fields"),
-            html.H4(f"Sources ({len(sources)})"),
+            html.H3(f"Sources ({len(sources)})"),
             html.Ul(source_items, className="sources"),
         ],
         id="detail-content",

@@ -67,7 +67,7 @@ def test_clicking_an_event_selects_its_row_and_shows_its_sources(serve, page):
     page.wait_for_selector("#detail .sources a", timeout=10000)
     page.wait_for_selector("#grid .ag-row-selected", timeout=10000)
     selected = page.locator("#grid .ag-center-cols-container .ag-row-selected").first.inner_text()
-    assert page.locator("#detail h3").inner_text().split()[0] in selected
+    assert page.locator("#detail h2").inner_text().split()[0] in selected
 
 
 def test_selecting_a_row_rings_its_event_on_the_timeline(serve, page):
@@ -76,7 +76,7 @@ def test_selecting_a_row_rings_its_event_on_the_timeline(serve, page):
     n = len(filter_events(served.store.load_events(), EventFilter(types=("bounty",))))
     wait_count(page, f"{n} of {served.store.count_events()} events")
     page.locator("#grid .ag-row", has_text="$50M").first.click()
-    page.wait_for_selector("#detail h3:has-text('$50 million')", timeout=10000)
+    page.wait_for_selector("#detail h2:has-text('$50 million')", timeout=10000)
     page.wait_for_function(
         """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
                    return gd && gd.data.some(t => { const c = t.marker && t.marker.line && t.marker.line.color;

@@ -73,7 +73,7 @@ def test_source_text_never_runs_and_bad_links_are_not_links(serve, page):
     page.goto(served.url)
     wait_count(page, "3 of 3 events")
     page.locator("#grid .ag-row", has_text="<script>alert(1)</script>").first.click()
-    page.wait_for_selector("#detail h3:has-text('<script>alert(1)</script>')", timeout=10000)
+    page.wait_for_selector("#detail h2:has-text('<script>alert(1)</script>')", timeout=10000)
     assert page.locator("#detail a").count() == 0  # javascript: URL shown as text, not a link
     assert page.locator("#detail .unlinked", has_text="Script source").count() == 1
     with page.expect_download() as info:

@@ -57,8 +57,8 @@ def test_each_event_of_an_entity_opens_its_detail(serve, page):
     assert page.inner_text(".entity-page p").startswith("1 event.")
     title = page.inner_text(".entity-events a")
     page.click(".entity-events a")
-    page.wait_for_selector("#detail h3", timeout=15000)
-    assert page.inner_text("#detail h3") == title
+    page.wait_for_selector("#detail h2", timeout=15000)
+    assert page.inner_text("#detail h2") == title
     wait_count(page, f"1 of {served.store.count_events()} events")
     assert "entity=Diosdado+Cabello" in page.url and "event=ev_" in page.url
 

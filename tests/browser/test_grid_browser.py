@@ -70,12 +70,12 @@ def test_the_keyboard_moves_the_selection_and_the_detail_follows(serve, page):
     wait_count(page, f"{total} of {total} events")
     wait_idle(page)
     page.locator("#grid .ag-center-cols-container .ag-row[row-index='0'] [col-id=title]").click()
-    page.wait_for_selector("#detail h3", timeout=10000)
-    first = page.inner_text("#detail h3")
+    page.wait_for_selector("#detail h2", timeout=10000)
+    first = page.inner_text("#detail h2")
     page.keyboard.press("ArrowDown")
-    page.wait_for_function("t => document.querySelector('#detail h3').innerText !== t", arg=first)
+    page.wait_for_function("t => document.querySelector('#detail h2').innerText !== t", arg=first)
     second = page.locator("#grid .ag-center-cols-container .ag-row[row-index='1'] [col-id=title]")
-    assert page.inner_text("#detail h3") == second.inner_text()
+    assert page.inner_text("#detail h2") == second.inner_text()
     assert page.locator("#grid .ag-row-selected").count() == 1
     page.wait_for_function("() => location.search.includes('event=')")
 

@@ -25,7 +25,7 @@ def test_the_main_page_runs_no_script_the_policy_does_not_allow(serve, page):
     page.fill("#filter-search", "reward")
     wait_idle(page)
     click_first_point(page)
-    page.wait_for_selector("#detail h3", timeout=10000)
+    page.wait_for_selector("#detail h2", timeout=10000)
     with page.expect_download() as info:
         page.click("#save-svg")
     assert info.value.suggested_filename == "timeline.svg"

@@ -83,7 +83,7 @@ def test_a_selection_the_filter_removes_is_cleared(serve, page):
     page.goto(served.url + "?type=bounty")
     wait_count(page, f"6 of {total} events")
     page.locator("#grid .ag-row", has_text="$50M").first.click()
-    page.wait_for_selector("#detail h3:has-text('$50 million')", timeout=10000)
+    page.wait_for_selector("#detail h2:has-text('$50 million')", timeout=10000)
     page.wait_for_function("() => location.search.includes('event=')")
     page.fill("#filter-search", "Cabello")  # the $50M reward for Maduro leaves the view
     n = len(expected_events(served.store, EventFilter(types=("bounty",), search="Cabello")))

@@ -131,7 +131,7 @@ def create_app(store: Store | None = None) -> Dash:
     def restore(nav):  # type: ignore[no-untyped-def]
         """Page load, Back/Forward, a link: show the view the URL describes."""
         snapshot = cache.snapshot()
-        status = status_panel(cache.store.last_run(), cache.store.source_counts())
+        status = status_panel(snapshot.last_run, snapshot.per_source)
         pathname = (nav or {}).get("pathname") or "/"
         if pathname.startswith(ENTITY_PREFIX):
             page, count = _entity(snapshot, unquote(pathname[len(ENTITY_PREFIX) :]))

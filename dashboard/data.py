@@ -31,9 +31,19 @@ class Snapshot:
     """One version of the events and everything derived from it. Safe to share between
     threads: derived data is computed once under a lock and never changed."""
 
-    def __init__(self, index: EventIndex, revision: tuple[int, int] = (0, 0)):
+    def __init__(
+        self,
+        index: EventIndex,
+        revision: tuple[int, int] = (0, 0),
+        last_run: dict[str, Any] | None = None,
+        per_source: list[tuple[str, int]] | None = None,
+    ):
         self.index = index
         self.revision = revision
+        # The status line, read with the events: counting the sources of a million
+        # events takes seconds, too long to do in a page load.
+        self.last_run = last_run
+        self.per_source = per_source or []
         self._lock = threading.Lock()
         self._selections: OrderedDict[tuple[Any, ...], np.ndarray] = OrderedDict()
         self._keys: dict[str, np.ndarray] = {}
@@ -100,7 +110,8 @@ def build_snapshot(store: Store) -> Snapshot:
     # The revision first: an ingest that lands while we read makes the next check rebuild.
     revision = store.revision()
     df = store.load_events()
-    snapshot = Snapshot(EventIndex(df, source_text(store.engine)), revision)
+    index = EventIndex(df, source_text(store.engine))
+    snapshot = Snapshot(index, revision, store.last_run(), store.source_counts())
     snapshot.warm()
     return snapshot
 

@@ -106,5 +106,5 @@ def clamp_block(start: Any, end: Any) -> tuple[int, int]:
     except (TypeError, ValueError):
         last = first + GRID_BLOCK
     first = min(max(first, 0), MAX_ROW)
-    last = min(max(last, first), first + GRID_BLOCK)
+    last = min(max(last, first), first + GRID_BLOCK, MAX_ROW)
     return first, last

@@ -48,7 +48,7 @@ def hide_server_version() -> None:
     (gunicorn sends only "gunicorn".)"""
     from werkzeug.serving import WSGIRequestHandler
 
-    WSGIRequestHandler.server_version = SERVER_NAME
+    WSGIRequestHandler.server_version = SERVER_NAME  # type: ignore[method-assign, assignment]
     WSGIRequestHandler.sys_version = ""
 
 

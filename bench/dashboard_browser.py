@@ -90,7 +90,7 @@ def measure_app(browser, url: str, repeat: int, entity: str, search_words: list[
         results.setdefault(name, []).append(seconds)
 
     def loaded(page) -> Callable[[], None]:
-        return lambda: (page.wait_for_selector(DRAWN, timeout=180_000),
+        return lambda: (page.wait_for_selector(DRAWN, state="attached", timeout=180_000),
                         page.wait_for_function("() => /of/.test((document.querySelector('#count')||{}).innerText||'')",
                                                timeout=180_000))  # fmt: skip
 
@@ -225,7 +225,7 @@ def main() -> None:
                     if root != ours:  # the previous app builds its index on the first page
                         warm = browser.new_page()
                         warm.goto(url)
-                        warm.wait_for_selector(DRAWN, timeout=600_000)
+                        warm.wait_for_selector(DRAWN, state="attached", timeout=600_000)
                         warm.close()
                     repeat = args.repeat if root == ours else 1
                     table[(n, label)] = measure_app(

@@ -55,12 +55,6 @@ def _compact(values: list) -> object:
     return values[0] if values and all(v == values[0] for v in values) else values
 
 
-def _is_new(part: pd.DataFrame, new_since: str | None) -> list[int]:
-    if not new_since:
-        return [0] * len(part)
-    return [int(bool(f) and f[:10] > new_since) for f in part["first_seen"].fillna("")]
-
-
 def _outline(ids: list[str], new: list[int], selected_id: str | None) -> dict:
     """Black ring for the selected event, orange for events first seen after new_since,
     white elsewhere (points stay apart where they overlap). The browser re-rings a new
@@ -81,8 +75,16 @@ class View:
     note: str  # what the chart shows, for the line above it
 
 
+def _day_strings(days: np.ndarray) -> list[str]:
+    """Fractional days since 1970 as Plotly date strings ('2025-08-07T12:00')."""
+    seconds = np.round(days * 86_400).astype("int64").astype("datetime64[s]")
+    return list(np.datetime_as_string(seconds, unit="m"))
+
+
 def timeline_figure(
     df: pd.DataFrame,
+    start: np.ndarray,
+    end: np.ndarray,
     lanes: Lanes,
     fit: Fit,
     selected_id: str | None = None,
@@ -90,52 +92,68 @@ def timeline_figure(
 ) -> dict:
     """Day events as points; week/month/year events as spans over their days with a
     point in the middle, or, when there are many, one band per lane; a legend with the
-    count per type; titles and amounts on the points when few are in view."""
-    fig = go.Figure()
-    df = df.assign(_lane=lanes.of_row)
-    long = df["date_precision"] != "day"
+    count per type; titles and amounts on the points when few are in view.
+
+    ``start`` and ``end`` are the rows' first and last days (as ``EventIndex``)."""
+    # Plain dicts and arrays, not plotly.graph_objects or per-type DataFrames: those cost
+    # more than everything else in the request.
+    traces: list[dict] = []
+    long = end != start
     banded = int(long.sum()) > SPANS_MAX
     labelled = len(df) <= LABELS_MAX
-    for event_type in [t for t in EVENT_TYPES if t in set(df["event_type"])]:
-        of_type = df["event_type"] == event_type
+    # Where a point goes: the middle of the part of its days in view (a year event in a
+    # zoomed week is a point in that week); events outside the view stay where they are.
+    first, after = start.astype(np.float64), end.astype(np.float64) + 1
+    seen = (after > fit.x0) & (first < fit.x1 + 1)
+    first = np.where(seen, np.maximum(first, fit.x0), first)
+    after = np.where(seen, np.minimum(after, fit.x1 + 1), after)
+    middle = _day_strings((first + after) / 2)
+    col = {c: df[c].to_numpy(dtype=object) for c in
+           ("event_id", "event_type", "date", "date_precision", "title", "targets", "amount",
+            "currency", "source_count", "first_seen", "date_start", "date_end")}  # fmt: skip
+    new = (
+        np.array([bool(f) and str(f)[:10] > new_since for f in col["first_seen"]], dtype=bool)
+        if new_since
+        else np.zeros(len(df), dtype=bool)
+    )
+    lane = np.asarray(lanes.of_row, dtype=np.int64)
+    for event_type in [t for t in EVENT_TYPES if t in set(col["event_type"])]:
+        of_type = col["event_type"] == event_type
         label = EVENT_TYPE_LABELS[event_type]
         colour = PALETTE[event_type]
-        points = df[of_type & ~long] if banded else df[of_type]
         if not banded and (of_type & long).any():
-            fig.add_trace(_spans(df[of_type & long], colour, event_type))
-        if points.empty:
+            spans = np.flatnonzero(of_type & long)
+            traces.append(_spans(start[spans], end[spans], lane[spans], colour, event_type))
+        at = np.flatnonzero(of_type & ~long) if banded else np.flatnonzero(of_type)
+        if not len(at):
             continue
-        # The middle of the part of each event's days that is in view, so a year event
-        # in a zoomed week is a point in that week, not off the chart in July.
-        # Events outside the view (an outlier) stay where they are.
-        start = pd.to_datetime(points["date_start"])
-        end = pd.to_datetime(points["date_end"]) + pd.Timedelta(days=1)
-        lo, hi = pd.Timestamp(day_iso(fit.x0)), pd.Timestamp(day_iso(fit.x1 + 1))
-        seen = (end > lo) & (start < hi)
-        start, end = start.where(~seen, start.clip(lower=lo)), end.where(~seen, end.clip(upper=hi))
-        ids = list(points["event_id"])
-        new = _is_new(points, new_since)
+        ids = [str(i) for i in col["event_id"][at]]
+        flags = [int(v) for v in new[at]]
+        amounts = [
+            amount_label(a, c) for a, c in zip(col["amount"][at], col["currency"][at], strict=True)
+        ]
         customdata = list(
             zip(
                 ids,
-                [date_label(d, p) for d, p in zip(points["date"], points["date_precision"], strict=True)],
-                [plot_text(shorten(t, 90)) for t in points["title"]],
-                [plot_text("; ".join(t)) for t in points["targets"]],
-                [amount_label(a, c) for a, c in zip(points["amount"], points["currency"], strict=True)],
-                new,
+                [date_label(d, p) for d, p in zip(col["date"][at], col["date_precision"][at], strict=True)],
+                [plot_text(shorten(str(t), 90)) for t in col["title"][at]],
+                [plot_text("; ".join(t)) for t in col["targets"][at]],
+                amounts,
+                flags,
                 strict=True,
             )
         )  # fmt: skip
         trace: dict = {
-            "x": list((start + (end - start) / 2).dt.strftime("%Y-%m-%d %H:%M")),
-            "y": [int(v) for v in points["_lane"]],
+            "type": "scatter",
+            "x": [middle[i] for i in at],
+            "y": [int(v) for v in lane[at]],
             "mode": "markers+text" if labelled else "markers",
             "name": f"{label} ({int(of_type.sum()):,})",
             "legendgroup": event_type,
             "marker": {
                 "color": colour,
-                "size": _compact([10 + 3 * min(int(n), 5) for n in points["source_count"]]),
-                "line": _outline(ids, new, selected_id),
+                "size": _compact([10 + 3 * min(int(n), 5) for n in col["source_count"][at]]),
+                "line": _outline(ids, flags, selected_id),
             },
             "customdata": customdata,
             "hovertemplate": (
@@ -146,74 +164,51 @@ def timeline_figure(
         }
         if labelled:
             trace["text"] = [
-                plot_text(" · ".join(p for p in (shorten(t, 38), a) if p))
-                for t, a in zip(points["title"], [c[4] for c in customdata], strict=True)
+                plot_text(" · ".join(p for p in (shorten(str(t), 38), a) if p))
+                for t, a in zip(col["title"][at], amounts, strict=True)
             ]
             trace["textposition"] = "top center"
             trace["textfont"] = {"size": 10, "color": "#333"}
-        fig.add_trace(go.Scatter(**trace))
+        traces.append(trace)
     if banded:
-        for trace in _bands(df[long], lanes, fit):
-            fig.add_trace(trace)
-    _finish(fig, lanes, fit, df.empty)
-    return fig.to_plotly_json()
+        traces += _bands(lane[long], fit)
+    return {"data": traces, "layout": _layout(lanes, fit, df.empty)}
 
 
-def _spans(part: pd.DataFrame, colour: str, event_type: str) -> go.Scatter:
+def _spans(start: np.ndarray, end: np.ndarray, lane: np.ndarray, colour: str, event_type: str) -> dict:  # fmt: skip
     xs: list[object] = []
     ys: list[object] = []
-    for s, e, lane in zip(part["date_start"], part["date_end"], part["_lane"], strict=True):
-        end = date.fromisoformat(e).toordinal() - date(1970, 1, 1).toordinal() + 1
-        xs += [s, day_iso(end), None]
-        ys += [int(lane), int(lane), None]
-    return go.Scatter(
-        x=xs, y=ys, mode="lines", line={"color": colour, "width": 6}, opacity=0.45,
-        hoverinfo="skip", showlegend=False, legendgroup=event_type,
-    )  # fmt: skip
+    for s, e, y in zip(start.tolist(), end.tolist(), lane.tolist(), strict=True):
+        xs += [day_iso(s), day_iso(e + 1), None]
+        ys += [y, y, None]
+    return {
+        "type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": {"color": colour, "width": 6},
+        "opacity": 0.45, "hoverinfo": "skip", "showlegend": False, "legendgroup": event_type,
+    }  # fmt: skip
 
 
-def _bands(long: pd.DataFrame, lanes: Lanes, fit: Fit) -> list[go.Scatter]:
+def _bands(long_lanes: np.ndarray, fit: Fit) -> list[dict]:
     """Many month/year events in a short window: one bar per lane saying how many."""
-    traces: list[go.Scatter] = []
-    for lane, count in long.groupby("_lane").size().items():
+    traces: list[dict] = []
+    lanes, counts = np.unique(long_lanes, return_counts=True)
+    for lane, count in zip(lanes.tolist(), counts.tolist(), strict=True):
         text = (
             f"{plural(int(count), 'event')} known only to the month or year overlap this "
             "window; they are listed in the table"
         )
-        traces.append(
-            go.Scatter(
-                x=[day_iso(fit.x0), day_iso(fit.x1 + 1)], y=[lane + 0.32, lane + 0.32],
-                mode="lines", line={"color": "#8a8a8a", "width": 5, "dash": "dot"},
-                name=f"Month/year events ({len(long):,})", legendgroup="long",
-                showlegend=not traces, hovertemplate=plot_text(text) + "<extra></extra>",
-            )
-        )  # fmt: skip
+        traces.append({
+            "type": "scatter", "x": [day_iso(fit.x0), day_iso(fit.x1 + 1)],
+            "y": [lane + 0.32, lane + 0.32], "mode": "lines",
+            "line": {"color": "#8a8a8a", "width": 5, "dash": "dot"},
+            "name": f"Month/year events ({len(long_lanes):,})", "legendgroup": "long",
+            "showlegend": not traces, "hovertemplate": plot_text(text) + "<extra></extra>",
+        })  # fmt: skip
     return traces
 
 
-def _finish(fig: go.Figure, lanes: Lanes, fit: Fit, empty: bool) -> None:
+def _layout(lanes: Lanes, fit: Fit, empty: bool) -> dict:
     n = len(lanes.names)
-    labels = [plot_text(shorten(name, 28)) for name in lanes.names]
-    fig.update_layout(
-        margin={"l": 170, "r": 24, "t": 40, "b": 40},
-        height=max(280, 110 + 46 * n),
-        plot_bgcolor=BACKGROUND,
-        hoverlabel={"align": "left"},
-        showlegend=not empty,
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "font": {"size": 12}},
-        xaxis=xaxis_layout(fit.x0, fit.x1),
-        yaxis={
-            "tickmode": "array",
-            "tickvals": list(range(n)),
-            "ticktext": labels,
-            "range": [n - 0.5, -0.6],
-            "fixedrange": True,
-            "showgrid": False,
-            "zeroline": False,
-        },
-        clickmode="event",
-        dragmode="zoom",
-    )
+    annotations: list[dict] = []
     for side, count, day in (("left", fit.before, fit.earliest), ("right", fit.after, fit.latest)):
         if count and day is not None:
             when = day_iso(day)[:4]
@@ -222,16 +217,44 @@ def _finish(fig: go.Figure, lanes: Lanes, fit: Fit, empty: bool) -> None:
                 if side == "left"
                 else f"{plural(count, 'later event')} (to {when}) ▶"
             )
-            fig.add_annotation(
-                text=text, showarrow=False, xref="paper", yref="paper", x=0 if side == "left" else 1,
-                xanchor=side, y=0, yanchor="bottom", font={"size": 12, "color": "#333"},
-                bgcolor="#fff4d6", bordercolor="#b35900", borderpad=3,
-            )  # fmt: skip
+            annotations.append({
+                "text": text, "showarrow": False, "xref": "paper", "yref": "paper",
+                "x": 0 if side == "left" else 1, "xanchor": side, "y": 0, "yanchor": "bottom",
+                "font": {"size": 12, "color": "#333"}, "bgcolor": "#fff4d6",
+                "bordercolor": "#b35900", "borderpad": 3,
+            })  # fmt: skip
     if empty:
-        fig.add_annotation(
-            text="No events match the filters", showarrow=False, x=0.5, y=0.5,
-            xref="paper", yref="paper", font={"size": 16, "color": "#555"},
-        )  # fmt: skip
+        annotations.append({
+            "text": "No events match the filters", "showarrow": False, "x": 0.5, "y": 0.5,
+            "xref": "paper", "yref": "paper", "font": {"size": 16, "color": "#555"},
+        })  # fmt: skip
+    return {
+        "margin": {"l": 170, "r": 24, "t": 40, "b": 40},
+        "height": max(280, 110 + 46 * n),
+        "plot_bgcolor": BACKGROUND,
+        "hoverlabel": {"align": "left"},
+        "showlegend": not empty,
+        "legend": {
+            "orientation": "h",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "x": 0,
+            "font": {"size": 12},
+        },
+        "xaxis": xaxis_layout(fit.x0, fit.x1),
+        "yaxis": {
+            "tickmode": "array",
+            "tickvals": list(range(n)),
+            "ticktext": [plot_text(shorten(name, 28)) for name in lanes.names],
+            "range": [n - 0.5, -0.6],
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+        },
+        "clickmode": "event",
+        "dragmode": "zoom",
+        "annotations": annotations,
+    }
 
 
 def level_of_detail(
@@ -264,7 +287,7 @@ def level_of_detail(
         bucket = figure["layout"]["meta"]["bucket"]
         note = f"{len(rows):,} events in view: counts per {bucket}. Zoom in to see events."
         return View(figure, "counts", len(rows), note)
-    figure = timeline_figure(index.frame(rows), lane_info, fit, selected_id, new_since)
+    figure = timeline_figure(index.frame(rows), start, end, lane_info, fit, selected_id, new_since)
     note = f"{plural(len(rows), 'event')} in view."
     if window:
         note += " Zoomed: double-click the chart to zoom out."

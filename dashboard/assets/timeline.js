@@ -8,7 +8,7 @@
   const table = { query: "", installed: false, api: null, wanted: null };
   // Each navigation (load, Back/Forward, link) has a time; a view computed before the
   // latest one is stale and must not push its URL over the one navigated to.
-  const history = { navAt: 0, firstView: true };
+  const history = { navAt: 0, firstView: true, pathname: null };
 
   function isMainPage() {
     return !window.location.pathname.startsWith("/entity/");
@@ -17,6 +17,7 @@
   function navData() {
     history.navAt = Date.now();
     history.firstView = true;
+    history.pathname = window.location.pathname;
     return { pathname: window.location.pathname, search: window.location.search, at: history.navAt };
   }
 
@@ -134,7 +135,15 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     timeline: {
-      nav: function () { return navData(); },
+      // dcc.Location reports its pathname more than once (at start, and again later under
+      // load): only a new pathname is a navigation. A second restore while the analyst
+      // types would write the URL's older text back into the search box.
+      nav: function (pathname) {
+        if (history.pathname !== null && pathname === history.pathname) {
+          return window.dash_clientside.no_update;
+        }
+        return navData();
+      },
 
       viewChanged: function (view) {
         const nc = window.dash_clientside.no_update;

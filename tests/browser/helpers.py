@@ -51,13 +51,25 @@ def tick_labels(page) -> list[str]:
 
 
 def click_first_point(page) -> None:
-    point = page.locator("#timeline .scatterlayer .trace .points path:not([display=none])").first
-    point.wait_for(state="visible", timeout=15000)
-    box = point.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
+    """Hover, then click, the first event point drawn inside the plot area (points of
+    events outside the window are drawn beyond its edges)."""
+    page.wait_for_selector(
+        "#timeline .scatterlayer .trace .points path", state="attached", timeout=15000
+    )
+    box = page.evaluate(
+        """() => { const area = document.querySelector('#timeline .nsewdrag').getBoundingClientRect();
+                   for (const p of document.querySelectorAll('#timeline .scatterlayer .trace .points path')) {
+                       const b = p.getBoundingClientRect();
+                       const x = b.x + b.width / 2, y = b.y + b.height / 2;
+                       if (b.width > 0 && x > area.left + 2 && x < area.right - 2 && y > area.top && y < area.bottom)
+                           return {x, y};
+                   }
+                   return null; }"""
+    )
+    assert box, "no event point inside the plot area"
+    page.mouse.move(box["x"], box["y"])
     page.wait_for_selector("#timeline .hoverlayer .hovertext", timeout=5000)
-    page.mouse.click(x, y)
+    page.mouse.click(box["x"], box["y"])
 
 
 def expected_events(store, flt):

@@ -122,7 +122,7 @@ def view_values(
         "filter-dates.end_date": end,
         "filter-types.value": types or [],
         "filter-entities.value": entities or [],
-        "filter-search.value": search,
+        "search-text.data": search,
         "filter-confidence.value": 0,
         "filter-flags.value": [],
         "filter-sources.value": [],

@@ -47,7 +47,7 @@ FILTERS = [
     ("filter-dates", "end_date"),
     ("filter-types", "value"),
     ("filter-entities", "value"),
-    ("filter-search", "value"),
+    ("search-text", "data"),  # what the search box says once typing pauses (timeline.js)
     ("filter-confidence", "value"),
     ("filter-flags", "value"),
     ("filter-sources", "value"),
@@ -125,6 +125,7 @@ def create_app(store: Store | None = None) -> Dash:
         Output("entity-page", "children"),
         Output("count", "children", allow_duplicate=True),
         Output("notice", "children", allow_duplicate=True),
+        Output("search-restore", "data"),
         Input("nav", "data"),
         prevent_initial_call=True,
     )
@@ -136,11 +137,13 @@ def create_app(store: Store | None = None) -> Dash:
         if pathname.startswith(ENTITY_PREFIX):
             page, count = _entity(snapshot, unquote(pathname[len(ENTITY_PREFIX) :]))
             unchanged = [no_update] * (len(FILTERS) + 3)
-            return (*unchanged, no_update, status, {"display": "none"}, page, count, no_update)
+            return (*unchanged, no_update, status, {"display": "none"}, page, count, no_update,
+                    no_update)  # fmt: skip
         state, notes = parse_query((nav or {}).get("search"))
         return (*control_values(state), list(state.window) if state.window else None, state.event,
                 entity_options(snapshot, "", list(state.entities)), snapshot.source_titles(),
-                status, {}, None, no_update, " ".join(notes))  # fmt: skip
+                status, {}, None, no_update, " ".join(notes),
+                {"text": state.search, "at": (nav or {}).get("at")})  # fmt: skip
 
     def _entity(snapshot: Snapshot, name: str) -> tuple[Any, str]:
         if not name:
@@ -291,6 +294,18 @@ def create_app(store: Store | None = None) -> Dash:
     )
     def search_entities(typed, chosen):  # type: ignore[no-untyped-def]
         return entity_options(cache.snapshot(), typed or "", list(chosen or []))
+
+    # The search box is an input Dash does not render or manage (timeline.js makes it):
+    # its text goes to "search-text" when typing pauses or on Enter. dcc.Input and
+    # html.Input sync their value through React and, under load, moved the caret or
+    # rewrote the box mid-typing (letters lost and reordered). Only a navigation (Back,
+    # a link) puts a text into it.
+    app.clientside_callback(
+        ClientsideFunction("timeline", "searchRestored"),
+        Output("search-slot", "className"),
+        Input("search-restore", "data"),
+        prevent_initial_call=True,
+    )
 
     app.clientside_callback(
         ClientsideFunction("timeline", "saveImage"),

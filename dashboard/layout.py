@@ -86,15 +86,15 @@ def _filters_panel() -> html.Div:
             ),  # fmt: skip
             _labelled("Event type", _dropdown("filter-types", "All types", types)),
             _labelled("Entity", _dropdown("filter-entities", "Any actor or target")),
-            _labelled(
-                "Search",
-                dcc.Input(
-                    id="filter-search",
-                    type="search",
-                    debounce=0.3,
-                    placeholder="Words in titles and source quotes",
-                ),
-            ),  # fmt: skip
+            html.Div(
+                [
+                    html.Label("Search", htmlFor="filter-search", id="filter-search-label"),
+                    # The search box itself is made by assets/timeline.js: an input that
+                    # React and Dash never render, so nothing rewrites it while one types.
+                    html.Div(id="search-slot", className="search-slot"),
+                ],
+                className="filter",
+            ),
             _labelled("Source", _dropdown("filter-sources", "Any source")),
             _labelled(
                 "Minimum confidence",
@@ -276,6 +276,8 @@ def page_layout() -> html.Div:
             dcc.Store(id="selected-event"),
             dcc.Store(id="window"),
             dcc.Store(id="view"),
+            dcc.Store(id="search-text", data=""),
+            dcc.Store(id="search-restore"),
         ],
         className="page",
     )

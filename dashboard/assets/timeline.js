@@ -6,6 +6,42 @@
   const NEW_OUTLINE = "#B35900";
   const SELECTED_OUTLINE = "#000000";
   const table = { query: "", installed: false, api: null, wanted: null };
+  const SEARCH_PAUSE_MS = 300;
+  const search = { timer: null, sent: "", restored: "" };
+
+  function ensureSearchBox() {
+    const slot = document.getElementById("search-slot");
+    if (!slot || document.getElementById("filter-search")) { return; }
+    const box = document.createElement("input");
+    box.id = "filter-search";
+    box.type = "search";
+    box.className = "search-box";
+    box.autocomplete = "off";
+    box.placeholder = "Words in titles and source quotes";
+    box.value = search.restored;
+    slot.appendChild(box);
+  }
+  new MutationObserver(ensureSearchBox).observe(document.documentElement, { childList: true, subtree: true });
+
+  // The search box: its text is sent once typing pauses, or at once on Enter.
+  function sendSearch() {
+    window.clearTimeout(search.timer);
+    const box = document.getElementById("filter-search");
+    const text = box ? box.value.trim() : "";
+    if (text !== search.sent && window.dash_clientside && window.dash_clientside.set_props) {
+      search.sent = text;
+      window.dash_clientside.set_props("search-text", { data: text });
+    }
+  }
+  document.addEventListener("input", function (e) {
+    if (e.target && e.target.id === "filter-search") {
+      window.clearTimeout(search.timer);
+      search.timer = window.setTimeout(sendSearch, SEARCH_PAUSE_MS);
+    }
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.target && e.target.id === "filter-search" && e.key === "Enter") { sendSearch(); }
+  });
   // Each navigation (load, Back/Forward, link) has a time; a view computed before the
   // latest one is stale and must not push its URL over the one navigated to.
   const history = { navAt: 0, firstView: true, pathname: null };
@@ -108,8 +144,8 @@
     const q = new URLSearchParams(window.location.search);
     if ((q.get("event") || null) === (selected || null)) { return; }
     if (selected) { q.set("event", selected); } else { q.delete("event"); }
-    const search = q.toString();
-    window.history.replaceState(window.history.state, "", window.location.pathname + (search ? "?" + search : ""));
+    const qs = q.toString();
+    window.history.replaceState(window.history.state, "", window.location.pathname + (qs ? "?" + qs : ""));
   }
 
   function followInTable(selected) {
@@ -187,6 +223,16 @@
         ring(selected);
         setEventInUrl(selected);
         followInTable(selected);
+        return window.dash_clientside.no_update;
+      },
+
+      searchRestored: function (restored) {
+        const box = document.getElementById("filter-search");
+        const text = (restored && restored.text) || "";
+        window.clearTimeout(search.timer);
+        search.sent = text;
+        search.restored = text;
+        if (box && box.value !== text) { box.value = text; }
         return window.dash_clientside.no_update;
       },
 

@@ -130,13 +130,17 @@ def visibility_probe(url: str, deadline: float, done: list[tuple[int, float]], l
     """How long after an ingest ends its events are served: ask for the newest batch."""
     client = DashClient(url)
     seen = -1
-    while time.monotonic() < deadline:
-        if done and done[-1][0] > seen:
-            batch, ended = done[-1]
+    # Batches in order; probing goes on up to 60 s after the load stops, for the last one.
+    while time.monotonic() < deadline + 60 and (
+        time.monotonic() < deadline or seen + 1 < len(done)
+    ):
+        if seen + 1 < len(done):
+            batch, ended = done[seen + 1]
             answer = client.grid_rows(f"?q={MARKER.replace(' ', '+')}+{batch}%3A", 0, 1)
             if answer.status == 200 and answer.json()["count"] > 0:
                 lags.append(time.monotonic() - ended)
                 seen = batch
+                continue
         time.sleep(0.5)
 
 

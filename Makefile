@@ -41,7 +41,9 @@ CORPUS ?= ../shared/corpus/whitehouse
 bench: install
 	$(BIN)/python -m bench.extract_throughput $(CORPUS) --ingest --write docs/benchmarks.md
 	$(BIN)/python -m bench.merge_scaling --write docs/benchmarks.md
-	$(BIN)/python -m bench.dashboard_interaction --browser --write docs/benchmarks.md
+	$(BIN)/python -m bench.dashboard_interaction --write docs/benchmarks.md
+	$(BIN)/python -m bench.dashboard_browser --write docs/benchmarks.md
+	$(BIN)/python -m bench.load_test --store 100000 --users 8 --seconds 60 --ingest --write docs/benchmarks.md
 	$(BIN)/python -m bench.fetch_round $(CORPUS) --write docs/benchmarks.md
 
 clean:

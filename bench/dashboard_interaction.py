@@ -1,5 +1,5 @@
 """Server time and bytes of one filter-and-draw interaction, against a naive baseline,
-at 10k, 100k and 1M synthetic events; and page load to a drawn timeline in Chromium.
+at 10k, 100k and 1M synthetic events (what the browser waits for: dashboard_browser.py).
 
 One interaction is what the dashboard's main callback does when a filter changes: select
 the events (three event types over the last two years of data), draw the timeline at
@@ -7,7 +7,7 @@ the right level of detail, and serialize the figure to JSON. A second interactio
 into one week. The naive baseline does what a simple Dash timeline does: a pandas boolean
 mask over the DataFrame and ``px.scatter`` of every matching row.
 
-    python -m bench.dashboard_interaction [--sizes 10000 100000 1000000] [--browser]
+    python -m bench.dashboard_interaction [--sizes 10000 100000 1000000]
         [--write docs/benchmarks.md]
 """
 
@@ -17,6 +17,7 @@ import argparse
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -41,11 +42,12 @@ def ours(
     cache: EventCache, flt: EventFilter, window: tuple[str, str] | None
 ) -> tuple[float, int, str]:
     start = time.perf_counter()
-    index = cache.index()
-    rows = index.select(flt)
-    figure, mode, _ = level_of_detail(index, rows, window)
-    size = _json_bytes(figure)
-    return time.perf_counter() - start, size, mode
+    snapshot = cache.snapshot()
+    flt = replace(flt, date_from=window[0], date_to=window[1]) if window else flt
+    rows = snapshot.index.select(flt)  # not the snapshot's cache: a fresh selection each run
+    view = level_of_detail(snapshot.index, rows, window)
+    size = _json_bytes(view.figure)
+    return time.perf_counter() - start, size, view.mode
 
 
 def naive(df, flt: EventFilter, window: tuple[str, str] | None) -> tuple[float, int, str]:  # type: ignore[no-untyped-def]
@@ -72,7 +74,7 @@ def measure(n: int, repeat: int, workdir: Path) -> dict[str, object]:
         load_synthetic(store, n)
     cache = EventCache(store)
     t = time.perf_counter()
-    index = cache.index()
+    index = cache.snapshot().index
     load_seconds = time.perf_counter() - t
     last = str(index.df["date_end"].max())
     year = int(last[:4])
@@ -94,54 +96,10 @@ def measure(n: int, repeat: int, workdir: Path) -> dict[str, object]:
     return result
 
 
-def page_load_seconds(n: int, workdir: Path) -> float:
-    """Navigation start to a drawn timeline, in headless Chromium, median of 3 loads."""
-    import logging
-    import threading
-
-    from playwright.sync_api import sync_playwright
-    from werkzeug.serving import make_server
-
-    from dashboard.app import create_app
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no request log in the figures
-    store = Store(f"sqlite:///{workdir / f'synthetic_{n}.db'}")
-    if store.count_events() != n:
-        load_synthetic(store, n)
-    app = create_app(store)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/"
-    flags = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
-    times = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=flags)
-        warm = browser.new_page()
-        warm.goto(url)
-        warm.wait_for_selector(
-            "#timeline .heatmaplayer .hm, #timeline .scatterlayer .trace", timeout=120_000
-        )
-        warm.close()
-        for _ in range(3):
-            page = browser.new_page()
-            start = time.perf_counter()
-            page.goto(url)
-            page.wait_for_selector(
-                "#timeline .heatmaplayer .hm, #timeline .scatterlayer .trace", timeout=60_000
-            )
-            times.append(time.perf_counter() - start)
-            page.close()
-        browser.close()
-    server.shutdown()
-    return statistics.median(times)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--browser", action="store_true", help="also time page load with 100k events")
     ap.add_argument(
         "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "policy-timeline-bench"
     )
@@ -166,12 +124,6 @@ def main() -> None:
             )
     lines += ["", "Index build (read the store, sort, index) once per ingest: "
               + ", ".join(f"{r['n']:,}: {r['index_seconds']:.1f} s" for r in results) + "."]  # fmt: skip
-    if args.browser:
-        seconds = page_load_seconds(100_000, args.workdir)
-        lines += [
-            "",
-            f"Headless Chromium, 100,000 events: page load to a drawn timeline {seconds:.2f} s (median of 3, server warm).",
-        ]
     publish(lines, "dashboard", args.write)
 
 

@@ -1,263 +1,76 @@
-"""The Dash app: layout and thin callbacks over pure functions and the event index.
+"""The Dash app: thin callbacks over pure functions, one index snapshot per callback.
+
+How the view flows (one state drives everything):
+
+    URL (load, Back/Forward, links) ──► nav ──► restore ──► filter controls, window, selection
+    filter controls + window ──► update_view ──► chart, count, CSV link, view {query, ...}
+    view ──► (browser) push the URL, re-query the table, drop a selection the view lost
+
+The URL is written from the view and never read back into the controls except on real
+navigation, so typing in the search box is never overwritten.
 
 Run it with ``policy-timeline serve``; tests build it with ``create_app(store)``.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import unquote
 
-import dash_ag_grid as dag
-from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+import numpy as np
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 
 from ingest.export import to_csv
-from ingest.schema import EVENT_TYPE_LABELS, EVENT_TYPES
 from ingest.store import Store
 
 from .archive import register_archive, with_archived_copies
-from .data import EventCache
+from .counts import bucket_bounds
+from .data import EventCache, Snapshot
+from .entities import reward_end
 from .feed import register_feed
-from .figures import bucket_for, level_of_detail
-from .state import ViewState, build_query, parse_query
+from .figures import level_of_detail
+from .layout import INDEX_STRING, page_layout
+from .routes import ENTITY_PREFIX, add_routes
+from .security import compress, harden
+from .state import ViewState, build_query, ordered, parse_query, reversed_note
 from .views import (
     count_text,
     detail_panel,
+    entity_directory,
     entity_page,
-    grid_column_defs,
-    grid_rows,
     status_panel,
+    unknown_entity_page,
 )
 
-GRID_BLOCK = 100  # rows per grid request: large results never ship whole
-
-_FILTERS = [
+FILTERS = [
     ("filter-dates", "start_date"),
     ("filter-dates", "end_date"),
     ("filter-types", "value"),
     ("filter-entities", "value"),
-    ("filter-search", "value"),
+    ("search-text", "data"),  # what the search box says once typing pauses (timeline.js)
     ("filter-confidence", "value"),
     ("filter-flags", "value"),
     ("filter-sources", "value"),
     ("filter-lanes", "value"),
     ("filter-new-since", "date"),
 ]
+ENTITY_OPTIONS = 100  # entities offered before typing; typing searches them all
 
 
-def _labelled(label: str, control: Any) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=control.id), control], className="filter")
-
-
-def _filters_panel() -> html.Div:
-    presets = html.Div(
-        [
-            html.Button("Last 30 days", id="preset-30", className="chip", n_clicks=0),
-            html.Button("This year", id="preset-year", className="chip", n_clicks=0),
-            html.Button("All", id="preset-all", className="chip", n_clicks=0),
-        ],
-        className="presets",
-        **{"aria-label": "Date presets"},  # type: ignore[arg-type]
-    )
-    return html.Div(
-        [
-            html.Div(
-                [
-                    _labelled(
-                        "Dates",
-                        dcc.DatePickerRange(
-                            id="filter-dates",
-                            display_format="YYYY-MM-DD",
-                            clearable=True,
-                            start_date_placeholder_text="From",
-                            end_date_placeholder_text="To",
-                        ),  # fmt: skip
-                    ),
-                    presets,
-                ],
-                className="filter-group",
-            ),
-            _labelled(
-                "Event type",
-                dcc.Dropdown(
-                    id="filter-types",
-                    options=[{"label": EVENT_TYPE_LABELS[t], "value": t} for t in EVENT_TYPES],
-                    multi=True,
-                    placeholder="All types",
-                ),  # fmt: skip
-            ),
-            _labelled(
-                "Entity",
-                dcc.Dropdown(
-                    id="filter-entities",
-                    options=[],
-                    multi=True,
-                    searchable=True,
-                    placeholder="Any actor or target",
-                ),  # fmt: skip
-            ),
-            _labelled(
-                "Search",
-                dcc.Input(
-                    id="filter-search",
-                    type="search",
-                    debounce=0.3,
-                    placeholder="Words in title or evidence",
-                ),  # fmt: skip
-            ),
-            _labelled(
-                "Source",
-                dcc.Dropdown(
-                    id="filter-sources",
-                    options=[],
-                    multi=True,
-                    searchable=True,
-                    placeholder="Any source",
-                ),  # fmt: skip
-            ),
-            _labelled(
-                "Minimum confidence",
-                dcc.Slider(
-                    id="filter-confidence",
-                    min=0,
-                    max=1,
-                    step=0.1,
-                    value=0,
-                    marks={0: "0", 0.5: "0.5", 1: "1"},
-                    tooltip={"placement": "bottom"},
-                ),  # fmt: skip
-            ),
-            _labelled(
-                "Show only",
-                dcc.Checklist(
-                    id="filter-flags",
-                    options=[
-                        {"label": " corroborated (2+ sources)", "value": "corroborated"},
-                        {"label": " sources disagree", "value": "conflicts"},
-                    ],
-                    value=[],
-                ),
-            ),
-            _labelled(
-                "Lanes",
-                dcc.RadioItems(
-                    id="filter-lanes",
-                    options=[
-                        {"label": " by type", "value": "type"},
-                        {"label": " by entity", "value": "entity"},
-                    ],
-                    value="type",
-                    inline=True,
-                ),  # fmt: skip
-            ),
-            _labelled(
-                "Highlight new since",
-                dcc.DatePickerSingle(
-                    id="filter-new-since",
-                    display_format="YYYY-MM-DD",
-                    clearable=True,
-                    placeholder="Date",
-                ),  # fmt: skip
-            ),
-            html.Div(
-                [
-                    html.Button("Download CSV", id="download-button", className="button"),
-                    html.Button(
-                        "Download selected rows",
-                        id="download-selected",
-                        className="button secondary",
-                    ),
-                    dcc.Download(id="download"),
-                ],
-                className="filter actions",
-            ),
-        ],
-        className="filters",
-    )
-
-
-def _main_page() -> html.Div:
-    return html.Div(
-        [
-            _filters_panel(),
-            html.Div(id="view-mode", className="view-mode", **{"aria-live": "polite"}),  # type: ignore[arg-type]
-            dcc.Loading(
-                dcc.Graph(id="timeline", config={"displaylogo": False}), type="dot", delay_show=300
-            ),
-            html.Div(
-                [
-                    html.Div(
-                        dag.AgGrid(
-                            id="grid",
-                            columnDefs=grid_column_defs(),
-                            rowModelType="infinite",
-                            getRowId="params.data.event_id",
-                            dashGridOptions={
-                                "rowSelection": {
-                                    "mode": "multiRow",
-                                    "enableClickSelection": True,
-                                    "checkboxes": True,
-                                    "headerCheckbox": False,
-                                },
-                                "cacheBlockSize": GRID_BLOCK,
-                                "maxBlocksInCache": 20,
-                                "infiniteInitialRowCount": 1,
-                                "animateRows": False,
-                                "tooltipShowDelay": 300,
-                            },  # fmt: skip
-                            getRowStyle={
-                                "styleConditions": [
-                                    {
-                                        "condition": "params.data && params.data.new",
-                                        "style": {"backgroundColor": "#fff1cc"},
-                                    }
-                                ]
-                            },  # fmt: skip
-                            style={"height": "440px"},
-                        ),
-                        className="grid",
-                    ),
-                    html.Aside(detail_panel(None, []), id="detail", className="detail"),
-                ],
-                className="lower",
-            ),
-        ],
-        id="main-page",
-    )
-
-
-def _layout() -> html.Div:
-    return html.Div(
-        [
-            dcc.Location(id="url", refresh=False),
-            html.Header(
-                [
-                    html.H1(dcc.Link("Policy timeline", href="/", className="home")),
-                    html.Div(id="count", className="count", **{"aria-live": "polite"}),  # type: ignore[arg-type]
-                    html.Div(id="status", className="status"),
-                ]
-            ),
-            _main_page(),
-            html.Div(id="entity-page", className="entity-page"),
-            dcc.Store(id="selected-event"),
-            dcc.Store(id="window"),
-            dcc.Store(id="query-token"),
-            dcc.Store(id="selected-position"),
-        ],
-        className="page",
-    )
-
-
-def _state(values: list[Any], window: Any) -> ViewState:
+def view_state(values: list[Any], window: Any, event: str | None = None) -> tuple[ViewState, list[str]]:  # fmt: skip
+    """The state the controls describe, and notes on what was corrected."""
     start, end, types, entities, search, confidence, flags, sources, lanes, new_since = values
     flags = flags or []
-    return ViewState(
-        date_from=start[:10] if start else None,
-        date_to=end[:10] if end else None,
+    date_from, date_to, swapped = ordered(start[:10] if start else None, end[:10] if end else None)
+    notes = [reversed_note(date_to, date_from)] if swapped and date_from and date_to else []
+    state = ViewState(
+        date_from=date_from,
+        date_to=date_to,
         types=tuple(types or ()),
         entities=tuple(entities or ()),
-        search=search or "",
+        search=(search or "")[:200],
         min_confidence=float(confidence or 0),
         corroborated="corroborated" in flags,
         conflicts_only="conflicts" in flags,
@@ -265,66 +78,207 @@ def _state(values: list[Any], window: Any) -> ViewState:
         lanes=lanes or "type",
         window=tuple(window) if window else None,  # type: ignore[arg-type]
         new_since=new_since[:10] if new_since else None,
+        event=event,
     )
+    return state, notes
 
 
-def _window_from_relayout(data: dict[str, Any] | None) -> Any:
-    if not data:
-        return no_update
-    if data.get("xaxis.autorange") or data.get("autosize"):
-        return None if data.get("xaxis.autorange") else no_update
-    if "xaxis.range[0]" in data:
-        return [str(data["xaxis.range[0]"])[:10], str(data["xaxis.range[1]"])[:10]]
-    if "xaxis.range" in data:
-        return [str(data["xaxis.range"][0])[:10], str(data["xaxis.range"][1])[:10]]
-    return no_update
+def control_values(state: ViewState) -> list[Any]:
+    """The filter controls' values for a state (the inverse of ``view_state``)."""
+    flags = [f for f, on in (("corroborated", state.corroborated), ("conflicts", state.conflicts_only)) if on]  # fmt: skip
+    return [state.date_from, state.date_to, list(state.types), list(state.entities), state.search,
+            state.min_confidence, flags, list(state.sources), state.lanes, state.new_since]  # fmt: skip
+
+
+def entity_options(snapshot: Snapshot, typed: str, chosen: list[str]) -> list[dict[str, str]]:
+    """The chosen entities, then the most frequent (or those containing what was typed),
+    with their counts: a few kilobytes even with ten thousand entities."""
+    needle = typed.casefold().strip()
+    picked = [n for n, _ in snapshot.entity_counts() if needle in n.casefold()][:ENTITY_OPTIONS]
+    counts = dict(snapshot.entity_counts())
+    names = list(dict.fromkeys([*chosen, *picked]))
+    return [{"label": f"{n} ({counts.get(n, 0):,})", "value": n} for n in names]
 
 
 def create_app(store: Store | None = None) -> Dash:
     cache = EventCache(store or Store())
+    cache.start()  # the index is warm before the first page asks for it
     app = Dash(__name__, title="Policy timeline", suppress_callback_exceptions=True)
-    app.layout = _layout
+    compress(app)
+    app.index_string = INDEX_STRING
+    app.layout = page_layout
+    harden(app)
+    add_routes(app, cache)
     register_feed(app.server, cache)  # /feed.atom: the view's events as an Atom feed
     register_archive(app.server, cache.store)  # /archive/<sha256>: a fetched body, as text
-    filter_inputs = [Input(i, p) for i, p in _FILTERS]
-    filter_states = [State(i, p) for i, p in _FILTERS]
+    app.server.config["EVENT_CACHE"] = cache
+    inputs = [Input(i, p) for i, p in FILTERS]
+
+    app.clientside_callback(
+        ClientsideFunction("timeline", "nav"), Output("nav", "data"), Input("url", "pathname")
+    )
 
     @app.callback(
-        *[Output(i, p) for i, p in _FILTERS],
-        Output("window", "data"),
-        Output("filter-entities", "options"),
+        *[Output(i, p, allow_duplicate=True) for i, p in FILTERS],
+        Output("window", "data", allow_duplicate=True),
+        Output("selected-event", "data", allow_duplicate=True),
+        Output("filter-entities", "options", allow_duplicate=True),
         Output("filter-sources", "options"),
         Output("status", "children"),
         Output("main-page", "style"),
         Output("entity-page", "children"),
-        Input("url", "pathname"),
-        State("url", "search"),
+        Output("count", "children", allow_duplicate=True),
+        Output("notice", "children", allow_duplicate=True),
+        Output("search-restore", "data"),
+        Input("nav", "data"),
+        prevent_initial_call=True,
     )
-    def load_page(pathname, search):  # type: ignore[no-untyped-def]
-        """On page load: restore the view the URL describes (a shared link)."""
-        index = cache.index()
-        s = parse_query(search)
-        flags = [
-            f for f, on in (("corroborated", s.corroborated), ("conflicts", s.conflicts_only)) if on
-        ]
-        values = [s.date_from, s.date_to, list(s.types), list(s.entities), s.search, s.min_confidence,
-                  flags, list(s.sources), s.lanes, s.new_since]  # fmt: skip
-        status = status_panel(cache.store.last_run(), cache.store.source_counts())
-        page: Any = None
-        main_style: dict[str, str] = {}
-        if (pathname or "/").startswith("/entity/"):
-            name = unquote(pathname[len("/entity/") :])
-            rows = index.select(ViewState(entities=(name,)).filter())
-            page = entity_page(
-                name, index.frame(rows), "/?" + build_query(ViewState(entities=(name,))).lstrip("?")
-            )
-            main_style = {"display": "none"}
-        return (*values, list(s.window) if s.window else None, index.entities(), index.source_titles(),
-                status, main_style, page)  # fmt: skip
+    def restore(nav):  # type: ignore[no-untyped-def]
+        """Page load, Back/Forward, a link: show the view the URL describes."""
+        snapshot = cache.snapshot()
+        status = status_panel(snapshot.last_run, snapshot.per_source)
+        pathname = (nav or {}).get("pathname") or "/"
+        if pathname.startswith(ENTITY_PREFIX):
+            page, count = _entity(snapshot, unquote(pathname[len(ENTITY_PREFIX) :]))
+            unchanged = [no_update] * (len(FILTERS) + 3)
+            return (*unchanged, no_update, status, {"display": "none"}, page, count, no_update,
+                    no_update)  # fmt: skip
+        state, notes = parse_query((nav or {}).get("search"))
+        return (*control_values(state), list(state.window) if state.window else None, state.event,
+                entity_options(snapshot, "", list(state.entities)), snapshot.source_titles(),
+                status, {}, None, no_update, " ".join(notes),
+                {"text": state.search, "at": (nav or {}).get("at")})  # fmt: skip
+
+    def _entity(snapshot: Snapshot, name: str) -> tuple[Any, str]:
+        if not name:
+            return entity_directory(snapshot.entity_counts()), "Entities"
+        from .entities import resolve_entity  # the route redirected aliases already
+
+        resolved = resolve_entity(name, snapshot.index)
+        if resolved.name is None:
+            return unknown_entity_page(name, resolved.suggestions), "Unknown entity"
+        rows = snapshot.select(ViewState(entities=(resolved.name,)).filter())
+        frame = snapshot.index.frame(rows)
+        href = "/" + build_query(ViewState(entities=(resolved.name,)))
+        page = entity_page(resolved.name, frame, href, reward_end(frame))
+        return page, f"{len(rows):,} events about {resolved.name}"
 
     @app.callback(
-        Output("filter-dates", "start_date", allow_duplicate=True),
-        Output("filter-dates", "end_date", allow_duplicate=True),
+        Output("timeline", "figure"),
+        Output("count", "children"),
+        Output("view-mode", "children"),
+        Output("view", "data"),
+        Output("download-link", "href"),
+        Output("download-link", "children"),
+        Output("notice", "children"),
+        *inputs,
+        Input("window", "data"),
+        State("selected-event", "data"),
+        State("url", "pathname"),
+        State("nav", "data"),
+        prevent_initial_call=True,
+    )
+    def update_view(*args):  # type: ignore[no-untyped-def]
+        *values, window, selected, pathname, nav = args
+        state, notes = view_state(values, window, selected)
+        snapshot = cache.snapshot()
+        rows = snapshot.select(state.filter())
+        row = snapshot.row_of(selected) if selected else None
+        in_view = row is not None and bool((rows == row).any())
+        view = level_of_detail(
+            snapshot.index, rows, state.zoom(), state.lanes, selected if in_view else None,
+            state.new_since,
+        )  # fmt: skip
+        query = build_query(state if in_view else replace(state, event=None))
+        on_entity_page = (pathname or "/").startswith(ENTITY_PREFIX)
+        count = no_update if on_entity_page else count_text(len(rows), len(snapshot))
+        data = {"query": query, "count": len(rows), "selected_in_view": in_view or not selected,
+                "nav_at": (nav or {}).get("at")}  # fmt: skip
+        label = f"Download CSV ({len(rows):,} rows)"
+        return (view.figure, count, view.note, data, "/export.csv" + query, label,
+                " ".join(notes))  # fmt: skip
+
+    app.clientside_callback(
+        ClientsideFunction("timeline", "viewChanged"),
+        Output("selected-event", "data", allow_duplicate=True),
+        Input("view", "data"),
+        prevent_initial_call=True,
+    )
+
+    # In the browser: a zoom answered by the server could be overtaken by the relayout
+    # event Plotly sends right after it (Dash keeps only the latest answer) and be lost.
+    app.clientside_callback(
+        ClientsideFunction("timeline", "zoomWindow"),
+        Output("window", "data", allow_duplicate=True),
+        Input("timeline", "relayoutData"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output("selected-event", "data", allow_duplicate=True),
+        Output("window", "data", allow_duplicate=True),
+        Input("timeline", "clickData"),
+        Input("grid", "selectedRows"),
+        State("timeline", "figure"),
+        prevent_initial_call=True,
+    )
+    def select_event(click_data, selected_rows, figure):  # type: ignore[no-untyped-def]
+        if ctx.triggered_id == "timeline" and click_data:
+            point = click_data["points"][0]
+            if point.get("customdata") and isinstance(point["customdata"], list):
+                return point["customdata"][0], no_update
+            if point.get("z") is not None:  # a count cell: zoom into its bucket
+                bucket = ((figure or {}).get("layout", {}).get("meta") or {}).get("bucket", "day")
+                day = (date.fromisoformat(str(point["x"])[:10]) - date(1970, 1, 1)).days
+                first, last = bucket_bounds(day, bucket)
+                return no_update, [_iso(first), _iso(last)]
+            return no_update, no_update
+        if ctx.triggered_id == "grid" and selected_rows:
+            return selected_rows[-1]["event_id"], no_update
+        return no_update, no_update
+
+    @app.callback(Output("detail", "children"), Input("selected-event", "data"))
+    def show_detail(event_id):  # type: ignore[no-untyped-def]
+        if not event_id:
+            return detail_panel(None, [])
+        snapshot = cache.snapshot()
+        row = snapshot.row_of(event_id)
+        if row is None:
+            return detail_panel(None, [])
+        event = snapshot.index.df.iloc[row].to_dict()
+        return detail_panel(
+            event, with_archived_copies(cache.store, cache.store.sources_for(event_id))
+        )
+
+    app.clientside_callback(
+        ClientsideFunction("timeline", "selectionChanged"),
+        Output("timeline", "className"),
+        Input("selected-event", "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output("download", "data"),
+        Output("download-notice", "children"),
+        Input("download-selected", "n_clicks"),
+        State("grid", "selectedRows"),
+        State("view", "data"),
+        prevent_initial_call=True,
+    )
+    def download_selected(_clicks, selected_rows, view):  # type: ignore[no-untyped-def]
+        ids = {r["event_id"] for r in selected_rows or [] if isinstance(r, dict)}
+        if not ids:
+            return no_update, "No rows are ticked: tick rows in the table first."
+        snapshot = cache.snapshot()
+        rows = [r for r in (snapshot.row_of(i) for i in ids) if r is not None]
+        frame = snapshot.index.frame(np.array(sorted(rows), dtype=np.int64))
+        state, _ = parse_query((view or {}).get("query"))
+        name = state.filter().filename(prefix="timeline_selected")
+        return dcc.send_string(to_csv(frame), name, type="text/csv"), f"{len(frame):,} rows saved."
+
+    @app.callback(
+        Output("filter-dates", "start_date"),
+        Output("filter-dates", "end_date"),
         Input("preset-30", "n_clicks"),
         Input("preset-year", "n_clicks"),
         Input("preset-all", "n_clicks"),
@@ -339,171 +293,35 @@ def create_app(store: Store | None = None) -> Dash:
         return None, None
 
     @app.callback(
-        Output("timeline", "figure"),
-        Output("count", "children"),
-        Output("view-mode", "children"),
-        Output("query-token", "data"),
-        Output("url", "search"),
-        *filter_inputs,
-        Input("window", "data"),
-        Input("selected-event", "data"),
-        State("url", "pathname"),
+        Output("filter-entities", "options"),
+        Input("filter-entities", "search_value"),
+        State("filter-entities", "value"),
+        prevent_initial_call=True,
     )
-    def update_view(*args):  # type: ignore[no-untyped-def]
-        *values, window, selected, pathname = args
-        state = _state(values, window)
-        index = cache.index()
-        rows = cache.select(state.filter())
-        figure, mode, in_view = level_of_detail(
-            index, rows, state.window, state.lanes, selected, state.new_since
-        )
-        if mode == "counts":
-            note = f"{in_view:,} events in view: counts per {bucket_for(_span(figure))}. Zoom in to see events."
-        else:
-            note = f"{in_view:,} events in view." + (
-                " Zoomed: double-click the chart to zoom out." if state.window else ""
-            )
-        token = build_query(state) or "?"
-        search = no_update if (pathname or "/").startswith("/entity/") else build_query(state)
-        return figure, count_text(len(rows), len(index)), note, token, search
+    def search_entities(typed, chosen):  # type: ignore[no-untyped-def]
+        return entity_options(cache.snapshot(), typed or "", list(chosen or []))
 
-    @app.callback(Output("window", "data", allow_duplicate=True), Input("timeline", "relayoutData"),
-                  prevent_initial_call=True)  # fmt: skip
-    def zoom(relayout):  # type: ignore[no-untyped-def]
-        return _window_from_relayout(relayout)
-
-    # A new query empties the grid's cache so it asks for rows again.
+    # The search box is an input Dash does not render or manage (timeline.js makes it):
+    # its text goes to "search-text" when typing pauses or on Enter. dcc.Input and
+    # html.Input sync their value through React and, under load, moved the caret or
+    # rewrote the box mid-typing (letters lost and reordered). Only a navigation (Back,
+    # a link) puts a text into it.
     app.clientside_callback(
-        """function(token) {
-            dash_ag_grid.getApiAsync("grid").then(api => api.purgeInfiniteCache());
-            return window.dash_clientside.no_update;
-        }""",
-        Output("grid", "id"),
-        Input("query-token", "data"),
+        ClientsideFunction("timeline", "searchRestored"),
+        Output("search-slot", "className"),
+        Input("search-restore", "data"),
         prevent_initial_call=True,
     )
 
-    @app.callback(
-        Output("grid", "getRowsResponse"),
-        Input("grid", "getRowsRequest"),
-        *filter_states,
-        State("window", "data"),
-        prevent_initial_call=True,
-    )
-    def grid_page(request, *args):  # type: ignore[no-untyped-def]
-        if not request:
-            return no_update
-        *values, window = args
-        state = _state(values, window)
-        sort = None
-        if request.get("sortModel"):
-            first = request["sortModel"][0]
-            sort = (first["colId"], first["sort"] == "desc")
-        rows = cache.select(state.filter(), sort)
-        start, end = int(request.get("startRow", 0)), int(request.get("endRow", GRID_BLOCK))
-        page = cache.index().frame(rows[start:end])
-        return {"rowData": grid_rows(page, state.new_since), "rowCount": len(rows)}
-
-    @app.callback(
-        Output("selected-event", "data"),
-        Output("window", "data", allow_duplicate=True),
-        Input("timeline", "clickData"),
-        Input("grid", "selectedRows"),
-        State("window", "data"),
-        prevent_initial_call=True,
-    )
-    def select_event(click_data, selected_rows, window):  # type: ignore[no-untyped-def]
-        if ctx.triggered_id == "timeline" and click_data:
-            point = click_data["points"][0]
-            if point.get("customdata"):
-                return point["customdata"][0], no_update
-            # A count cell: zoom into its bucket.
-            x = str(point.get("x"))[:10]
-            days = {"day": 1, "week": 7, "month": 31}[bucket_for(_window_days(window))]
-            end = (datetime.fromisoformat(x) + timedelta(days=days - 1)).date().isoformat()
-            return no_update, [x, end]
-        if ctx.triggered_id == "grid" and selected_rows:
-            return selected_rows[-1]["event_id"], no_update
-        return no_update, no_update
-
-    @app.callback(
-        Output("detail", "children"),
-        Output("selected-position", "data"),
-        Input("selected-event", "data"),
-        *filter_states,
-        State("window", "data"),
-    )
-    def show_detail(event_id, *args):  # type: ignore[no-untyped-def]
-        if not event_id:
-            return detail_panel(None, []), no_update
-        index = cache.index()
-        match = index.df.index[index.df["event_id"] == event_id]
-        if not len(match):
-            return detail_panel(None, []), no_update
-        row = int(match[0])
-        event = index.df.iloc[row].to_dict()
-        *values, window = args
-        rows = cache.select(_state(values, window).filter())
-        position = int((rows == row).nonzero()[0][0]) if (rows == row).any() else None
-        sources = with_archived_copies(cache.store, cache.store.sources_for(event_id))
-        return detail_panel(event, sources), {
-            "id": event_id,
-            "pos": position,
-        }
-
-    # Clicking an event selects its row (scrolling the grid to it first).
     app.clientside_callback(
-        """function(sel) {
-            if (!sel || sel.pos === null || sel.pos === undefined) { return window.dash_clientside.no_update; }
-            dash_ag_grid.getApiAsync("grid").then(api => {
-                api.ensureIndexVisible(sel.pos, "middle");
-                const pick = () => {
-                    const node = api.getRowNode(sel.id);
-                    if (node) { if (!node.isSelected()) { api.deselectAll(); node.setSelected(true); } }
-                    else { setTimeout(pick, 150); }
-                };
-                pick();
-            });
-            return window.dash_clientside.no_update;
-        }""",
-        Output("grid", "className"),
-        Input("selected-position", "data"),
+        ClientsideFunction("timeline", "saveImage"),
+        Output("save-png", "className"),
+        Input("save-png", "n_clicks"),
+        Input("save-svg", "n_clicks"),
         prevent_initial_call=True,
     )
-
-    @app.callback(
-        Output("download", "data"),
-        Input("download-button", "n_clicks"),
-        Input("download-selected", "n_clicks"),
-        *filter_states,
-        State("window", "data"),
-        State("grid", "selectedRows"),
-        prevent_initial_call=True,
-    )
-    def download(_all, _selected, *args):  # type: ignore[no-untyped-def]
-        *values, window, selected_rows = args
-        state = _state(values, window)
-        index = cache.index()
-        if ctx.triggered_id == "download-selected":
-            ids = {r["event_id"] for r in selected_rows or []}
-            if not ids:
-                return no_update
-            frame = index.df[index.df["event_id"].isin(ids)]
-            return dcc.send_string(
-                to_csv(frame), state.filter().filename(prefix="timeline_selected"), type="text/csv"
-            )
-        frame = index.frame(cache.select(state.filter()))
-        return dcc.send_string(to_csv(frame), state.filter().filename(), type="text/csv")
-
     return app
 
 
-def _span(figure: dict[str, Any]) -> int:
-    x0, x1 = figure["layout"]["xaxis"]["range"]
-    return (datetime.fromisoformat(x1[:10]) - datetime.fromisoformat(x0[:10])).days
-
-
-def _window_days(window: Any) -> int:
-    if not window:
-        return 10_000
-    return (datetime.fromisoformat(window[1][:10]) - datetime.fromisoformat(window[0][:10])).days
+def _iso(day: int) -> str:
+    return (date(1970, 1, 1) + timedelta(days=day)).isoformat()

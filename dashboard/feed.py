@@ -102,15 +102,17 @@ def register_feed(server: Any, cache: EventCache) -> None:
     @server.route("/feed.atom")
     def feed_atom() -> Response:
         query = request.query_string.decode("utf-8", "replace")
-        flt = parse_query(query).filter()
-        revision = cache.store.revision()
+        flt = parse_query(query)[0].filter()
+        # The ETag names the snapshot served, not the store: a feed read while a
+        # rebuild is pending must not be remembered as the newer revision's.
+        snapshot = cache.snapshot()
+        revision = snapshot.revision
         etag = hashlib.sha1(f"{revision}|{query}".encode()).hexdigest()
         if request.if_none_match.contains(etag):
             response = Response(status=304)
             response.set_etag(etag)
             return response
-        index = cache.index()
-        frame = index.frame(cache.select(flt))
+        frame = snapshot.index.frame(snapshot.select(flt))
         newest = frame.sort_values(["first_seen", "event_id"], ascending=False).head(MAX_ENTRIES)
         events = newest.to_dict("records")
         updated = _updated_at(cache, [e["event_id"] for e in events])

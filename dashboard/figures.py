@@ -1,69 +1,40 @@
-"""The timeline figure, built from a filtered DataFrame (no Dash here: unit-testable)."""
+"""The timeline: events as points when few enough are in view, counts otherwise.
+
+Pure functions over the event index (no Dash here): unit-tested without a browser.
+"""
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ingest.query import EventIndex, day_number
+from ingest.query import EventIndex
 from ingest.schema import EVENT_TYPE_LABELS, EVENT_TYPES, PartialDate
 
-# Okabe-Ito, safe for the common colour-vision deficiencies, then darker extras.
-PALETTE: dict[str, str] = dict(
-    zip(
-        EVENT_TYPES,
-        (
-            "#0072B2",  # designation
-            "#56B4E9",  # delisting
-            "#E69F00",  # bounty
-            "#009E73",  # directive
-            "#CC79A7",  # sanction
-            "#D55E00",  # military_action
-            "#F0E442",  # deployment
-            "#000000",  # legal
-            "#999999",  # diplomatic
-            "#882255",  # statement
-            "#44AA99",  # other
-        ),
-        strict=True,
-    )
-)
+from .axis import Fit, day_iso, fitted_window, xaxis_layout
+from .counts import bucket_for, counts_figure
+from .lanes import Lanes, lanes_for
+from .palette import BACKGROUND, NEW_OUTLINE, PALETTE, SELECTED_OUTLINE
+from .plottext import plot_text, plural, shorten
+
+POINTS_MAX = 2000  # more day events than this in view: counts instead of points
+SPANS_MAX = 300  # more month/year events than this in view: one band per lane
+LABELS_MAX = 20  # this many events or fewer in view: each carries its title and amount
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def _compact(values: list) -> object:
-    """One value instead of a list when all are the same: smaller JSON for big views."""
-    return values[0] if values and all(v == values[0] for v in values) else values
-
-
-def _outline(part: pd.DataFrame, selected_id: str | None, new_since: str | None) -> dict:
-    """Black ring for the selected event, orange for events first seen after new_since."""
-    new = _is_new(part, new_since)
-    colors = [
-        "#000" if i == selected_id else "#E69F00" if n else "#fff"
-        for i, n in zip(part["event_id"], new, strict=True)
-    ]
-    widths = [1 if c == "#fff" else 3 for c in colors]
-    return {"color": _compact(colors), "width": _compact(widths)}
-
-
-def _is_new(part: pd.DataFrame, new_since: str | None) -> list[bool]:
-    if not new_since:
-        return [False] * len(part)
-    return [bool(f) and f[:10] > new_since for f in part["first_seen"].fillna("")]
-
-
-def date_label(date: str, precision: str) -> str:
+def date_label(date_text: str, precision: str) -> str:
     """A date as precise as it is known: '2025-08-07', 'week of 2025-07-28', 'Mar 2020', '1997'."""
     if precision == "month":
-        return f"{_MONTHS[int(date[5:7]) - 1]} {date[:4]}"
+        return f"{_MONTHS[int(date_text[5:7]) - 1]} {date_text[:4]}"
     if precision == "week":
-        return f"week of {PartialDate.parse(date).start.isoformat()}"
-    return date
+        return f"week of {PartialDate.parse(date_text).start.isoformat()}"
+    return date_text
 
 
 def amount_label(amount: object, currency: str) -> str:
@@ -79,207 +50,210 @@ def amount_label(amount: object, currency: str) -> str:
     return f"${text}" if currency in ("USD", "") else f"{text} {currency}"
 
 
-def entity_lane(actors: list[str], targets: list[str]) -> str:
-    return targets[0] if targets else actors[0] if actors else "(no entity)"
+def _compact(values: list) -> object:
+    """One value instead of a list when all are the same: smaller JSON for big views."""
+    return values[0] if values and all(v == values[0] for v in values) else values
+
+
+def _outline(ids: list[str], new: list[int], selected_id: str | None) -> dict:
+    """Black ring for the selected event, orange for events first seen after new_since,
+    white elsewhere (points stay apart where they overlap). The browser re-rings a new
+    selection from the same rule (assets/timeline.js)."""
+    colours = [
+        SELECTED_OUTLINE if i == selected_id else NEW_OUTLINE if n else "#ffffff"
+        for i, n in zip(ids, new, strict=True)
+    ]
+    widths = [1 if c == "#ffffff" else 3 for c in colours]
+    return {"color": _compact(colours), "width": _compact(widths)}
+
+
+@dataclass(frozen=True)
+class View:
+    figure: dict
+    mode: str  # "points" or "counts"
+    in_view: int  # events in the filtered view
+    note: str  # what the chart shows, for the line above it
+
+
+def _day_strings(days: np.ndarray) -> list[str]:
+    """Fractional days since 1970 as Plotly date strings ('2025-08-07T12:00')."""
+    seconds = np.round(days * 86_400).astype("int64").astype("datetime64[s]")
+    return list(np.datetime_as_string(seconds, unit="m"))
 
 
 def timeline_figure(
     df: pd.DataFrame,
+    start: np.ndarray,
+    end: np.ndarray,
+    lanes: Lanes,
+    fit: Fit,
     selected_id: str | None = None,
-    lanes: str = "type",
     new_since: str | None = None,
-) -> go.Figure:
-    """Day events as points, week/month/year events as spans over their period with a
-    point at the middle; one lane per event type (or per entity); colour by type; size by
-    number of sources; the selected event ringed in black, events first seen after
-    ``new_since`` in orange."""
-    fig = go.Figure()
-    if lanes == "entity" and not df.empty:
-        lane_of = pd.Series(
-            [entity_lane(a, t) for a, t in zip(df["actors"], df["targets"], strict=True)],
-            index=df.index,
-        )
-        top = list(lane_of.value_counts().index[:15])
-        lane_of = lane_of.where(lane_of.isin(top), "Other entities")
-        lane_order = [*top, "Other entities"] if (lane_of == "Other entities").any() else top
-    else:
-        lane_of = df["event_type"].map(EVENT_TYPE_LABELS)
-        lane_order = [EVENT_TYPE_LABELS[t] for t in EVENT_TYPES if t in set(df["event_type"])]
-    for event_type in [t for t in EVENT_TYPES if t in set(df["event_type"])]:
-        part = df[df["event_type"] == event_type]
+) -> dict:
+    """Day events as points; week/month/year events as spans over their days with a
+    point in the middle, or, when there are many, one band per lane; a legend with the
+    count per type; titles and amounts on the points when few are in view.
+
+    ``start`` and ``end`` are the rows' first and last days (as ``EventIndex``)."""
+    # Plain dicts and arrays, not plotly.graph_objects or per-type DataFrames: those cost
+    # more than everything else in the request.
+    traces: list[dict] = []
+    long = end != start
+    banded = int(long.sum()) > SPANS_MAX
+    labelled = len(df) <= LABELS_MAX
+    # Where a point goes: the middle of the part of its days in view (a year event in a
+    # zoomed week is a point in that week); events outside the view stay where they are.
+    first, after = start.astype(np.float64), end.astype(np.float64) + 1
+    seen = (after > fit.x0) & (first < fit.x1 + 1)
+    first = np.where(seen, np.maximum(first, fit.x0), first)
+    after = np.where(seen, np.minimum(after, fit.x1 + 1), after)
+    middle = _day_strings((first + after) / 2)
+    col = {c: df[c].to_numpy(dtype=object) for c in
+           ("event_id", "event_type", "date", "date_precision", "title", "targets", "amount",
+            "currency", "source_count", "first_seen", "date_start", "date_end")}  # fmt: skip
+    new = (
+        np.array([bool(f) and str(f)[:10] > new_since for f in col["first_seen"]], dtype=bool)
+        if new_since
+        else np.zeros(len(df), dtype=bool)
+    )
+    lane = np.asarray(lanes.of_row, dtype=np.int64)
+    for event_type in [t for t in EVENT_TYPES if t in set(col["event_type"])]:
+        of_type = col["event_type"] == event_type
         label = EVENT_TYPE_LABELS[event_type]
-        lane = lane_of[part.index]
-        start = pd.to_datetime(part["date_start"])
-        end = pd.to_datetime(part["date_end"]) + pd.Timedelta(hours=23, minutes=59)
-        middle = start + (end - start) / 2
+        colour = PALETTE[event_type]
+        if not banded and (of_type & long).any():
+            spans = np.flatnonzero(of_type & long)
+            traces.append(_spans(start[spans], end[spans], lane[spans], colour, event_type))
+        at = np.flatnonzero(of_type & ~long) if banded else np.flatnonzero(of_type)
+        if not len(at):
+            continue
+        ids = [str(i) for i in col["event_id"][at]]
+        flags = [int(v) for v in new[at]]
+        amounts = [
+            amount_label(a, c) for a, c in zip(col["amount"][at], col["currency"][at], strict=True)
+        ]
         customdata = list(
             zip(
-                part["event_id"],
-                [
-                    date_label(d, p)
-                    for d, p in zip(part["date"], part["date_precision"], strict=True)
-                ],
-                # Plotly renders a little HTML in hover labels; source text must stay text.
-                [escape(t if len(t) <= 90 else t[:89] + "…") for t in part["title"]],
-                [escape("; ".join(t)) for t in part["targets"]],
-                [amount_label(a, c) for a, c in zip(part["amount"], part["currency"], strict=True)],
+                ids,
+                [date_label(d, p) for d, p in zip(col["date"][at], col["date_precision"][at], strict=True)],
+                [plot_text(shorten(str(t), 90)) for t in col["title"][at]],
+                [plot_text("; ".join(t)) for t in col["targets"][at]],
+                amounts,
+                flags,
                 strict=True,
             )
-        )
-        spans = part["date_precision"] != "day"
-        if spans.any():
-            xs: list[object] = []
-            for s, e in zip(start[spans], end[spans], strict=True):
-                xs += [s, e, None]
-            fig.add_trace(
-                go.Scatter(
-                    x=xs,
-                    y=[label] * len(xs),
-                    mode="lines",
-                    line={"color": PALETTE[event_type], "width": 6},
-                    opacity=0.45,
-                    hoverinfo="skip",
-                    showlegend=False,
-                    legendgroup=event_type,
-                )
-            )
-        fig.add_trace(
-            go.Scatter(
-                x=middle,
-                y=list(lane),
-                mode="markers",
-                name=label,
-                legendgroup=event_type,
-                marker={
-                    "color": PALETTE[event_type],
-                    "size": _compact([10 + 3 * min(int(n), 5) for n in part["source_count"]]),
-                    "line": _outline(part, selected_id, new_since),
-                },
-                customdata=customdata,
-                hovertemplate=(
-                    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
-                    "%{customdata[3]}<br>%{customdata[4]}<extra></extra>"
-                ),
-            )
-        )
-    fig.update_layout(
-        margin={"l": 130, "r": 20, "t": 10, "b": 40},
-        height=max(260, 60 + 42 * len(lane_order)),
-        showlegend=False,
-        plot_bgcolor="#fafafa",
-        hoverlabel={"align": "left"},
-        xaxis={"type": "date", "showgrid": True, "gridcolor": "#e5e5e5"},
-        yaxis={
-            "categoryorder": "array",
-            "categoryarray": list(reversed(lane_order)),
-        },
-        clickmode="event",
-        uirevision="timeline",  # keep the user's zoom across filter changes
-    )
-    if df.empty:
-        fig.add_annotation(
-            text="No events match the filters",
-            showarrow=False,
-            x=0.5,
-            y=0.5,
-            xref="paper",
-            yref="paper",
-            font={"size": 16, "color": "#666"},
-        )
-        fig.update_xaxes(visible=False)
-        fig.update_yaxes(visible=False)
-    return fig
-
-
-# --- level of detail -------------------------------------------------------------------
-
-POINTS_MAX = 2000  # above this many events in view, draw counts instead of points
-_DAY = np.timedelta64(1, "D")
-
-
-def bucket_for(days: int) -> str:
-    """The count bucket for a window of ``days``: day, week or month."""
-    return "day" if days <= 180 else "week" if days <= 4 * 366 else "month"
-
-
-def counts_figure(
-    index: EventIndex, rows: np.ndarray, x0: int, x1: int, lanes: str = "type"
-) -> dict:
-    """Events per lane and time bucket as a heatmap: a few kilobytes however many events."""
-    bucket = bucket_for(x1 - x0)
-    start = index.start[rows].astype("datetime64[D]")
-    if bucket == "month":
-        keys = start.astype("datetime64[M]")
-        first = np.datetime64(int(x0), "D").astype("datetime64[M]")
-        last = np.datetime64(int(x1), "D").astype("datetime64[M]")
-        edges = np.arange(first, last + 1)
-        pos = (keys - first).astype(np.int64)
-        labels = [str(e) + "-01" for e in edges]
-    else:
-        size = 1 if bucket == "day" else 7
-        first_day = (
-            int(x0) - (int(x0) + 3) % 7 if bucket == "week" else int(x0)
-        )  # weeks start Monday
-        pos = (start.astype(np.int64) - first_day) // size
-        n = (int(x1) - first_day) // size + 1
-        edges = np.datetime64(first_day, "D") + np.arange(n) * size * _DAY
-        labels = [str(e) for e in edges]
-    if lanes == "entity":
-        df = index.frame(rows)
-        names = pd.Series(
-            [entity_lane(a, t) for a, t in zip(df["actors"], df["targets"], strict=True)]
-        )
-        top = list(names.value_counts().index[:15])
-        lane_names = [*top, "Other entities"]
-        lane_idx = (
-            names.map({n: i for i, n in enumerate(top)}).fillna(len(top)).to_numpy(dtype=np.int64)
-        )
-    else:
-        lane_names = [EVENT_TYPE_LABELS[t] for t in EVENT_TYPES]
-        lane_idx = index.type_code[rows].astype(np.int64)
-    n_buckets = len(labels)
-    ok = (pos >= 0) & (pos < n_buckets)
-    counts = np.bincount(lane_idx[ok] * n_buckets + pos[ok], minlength=len(lane_names) * n_buckets)
-    z = counts.reshape(len(lane_names), n_buckets)
-    used = [i for i in range(len(lane_names)) if z[i].any()]
-    return {
-        "data": [
-            {
-                "type": "heatmap",
-                "x": labels,
-                "y": [lane_names[i] for i in used],
-                "z": z[used].tolist(),
-                "colorscale": "Cividis",
-                "xgap": 1,
-                "ygap": 3,
-                "hovertemplate": f"%{{y}}<br>{bucket} of %{{x}}: %{{z}} events<extra></extra>",
-                "colorbar": {"title": {"text": f"events / {bucket}"}, "thickness": 12},
-                "zmin": 0,
-            }
-        ],
-        "layout": {
-            "margin": {"l": 130, "r": 20, "t": 30, "b": 40},
-            "height": max(260, 60 + 42 * len(used)),
-            "plot_bgcolor": "#fafafa",
-            "xaxis": {
-                "type": "date",
-                "range": [str(np.datetime64(int(x0), "D")), str(np.datetime64(int(x1), "D"))],
+        )  # fmt: skip
+        trace: dict = {
+            "type": "scatter",
+            "x": [middle[i] for i in at],
+            "y": [int(v) for v in lane[at]],
+            "mode": "markers+text" if labelled else "markers",
+            "name": f"{label} ({int(of_type.sum()):,})",
+            "legendgroup": event_type,
+            "marker": {
+                "color": colour,
+                "size": _compact([10 + 3 * min(int(n), 5) for n in col["source_count"][at]]),
+                "line": _outline(ids, flags, selected_id),
             },
-            "yaxis": {"autorange": "reversed"},
-            "uirevision": "timeline",
-            "annotations": [
-                {
-                    "text": f"{int(ok.sum()):,} events in view: counts per {bucket}; zoom in to see events",
-                    "showarrow": False,
-                    "xref": "paper",
-                    "yref": "paper",
-                    "x": 0,
-                    "y": 1.08,
-                    "xanchor": "left",
-                    "font": {"size": 12, "color": "#444"},
-                }
-            ],
-        },  # fmt: skip
+            "customdata": customdata,
+            "hovertemplate": (
+                "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
+                "%{customdata[3]}<br>%{customdata[4]}<extra></extra>"
+            ),
+            "cliponaxis": False,
+        }
+        if labelled:
+            trace["text"] = [
+                plot_text(" · ".join(p for p in (shorten(str(t), 38), a) if p))
+                for t, a in zip(col["title"][at], amounts, strict=True)
+            ]
+            trace["textposition"] = "top center"
+            trace["textfont"] = {"size": 10, "color": "#333"}
+        traces.append(trace)
+    if banded:
+        traces += _bands(lane[long], fit)
+    return {"data": traces, "layout": _layout(lanes, fit, df.empty)}
+
+
+def _spans(start: np.ndarray, end: np.ndarray, lane: np.ndarray, colour: str, event_type: str) -> dict:  # fmt: skip
+    xs: list[object] = []
+    ys: list[object] = []
+    for s, e, y in zip(start.tolist(), end.tolist(), lane.tolist(), strict=True):
+        xs += [day_iso(s), day_iso(e + 1), None]
+        ys += [y, y, None]
+    return {
+        "type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": {"color": colour, "width": 6},
+        "opacity": 0.45, "hoverinfo": "skip", "showlegend": False, "legendgroup": event_type,
+    }  # fmt: skip
+
+
+def _bands(long_lanes: np.ndarray, fit: Fit) -> list[dict]:
+    """Many month/year events in a short window: one bar per lane saying how many."""
+    traces: list[dict] = []
+    lanes, counts = np.unique(long_lanes, return_counts=True)
+    for lane, count in zip(lanes.tolist(), counts.tolist(), strict=True):
+        text = (
+            f"{plural(int(count), 'event')} known only to the month or year overlap this "
+            "window; they are listed in the table"
+        )
+        traces.append({
+            "type": "scatter", "x": [day_iso(fit.x0), day_iso(fit.x1 + 1)],
+            "y": [lane + 0.32, lane + 0.32], "mode": "lines",
+            "line": {"color": "#8a8a8a", "width": 5, "dash": "dot"},
+            "name": f"Month/year events ({len(long_lanes):,})", "legendgroup": "long",
+            "showlegend": not traces, "hovertemplate": plot_text(text) + "<extra></extra>",
+        })  # fmt: skip
+    return traces
+
+
+def _layout(lanes: Lanes, fit: Fit, empty: bool) -> dict:
+    n = len(lanes.names)
+    annotations: list[dict] = []
+    for side, count, day in (("left", fit.before, fit.earliest), ("right", fit.after, fit.latest)):
+        if count and day is not None:
+            when = day_iso(day)[:4]
+            text = (
+                f"◀ {plural(count, 'earlier event')} (from {when})"
+                if side == "left"
+                else f"{plural(count, 'later event')} (to {when}) ▶"
+            )
+            annotations.append({
+                "text": text, "showarrow": False, "xref": "paper", "yref": "paper",
+                "x": 0 if side == "left" else 1, "xanchor": side, "y": 0, "yanchor": "bottom",
+                "font": {"size": 12, "color": "#333"}, "bgcolor": "#fff4d6",
+                "bordercolor": "#b35900", "borderpad": 3,
+            })  # fmt: skip
+    if empty:
+        annotations.append({
+            "text": "No events match the filters", "showarrow": False, "x": 0.5, "y": 0.5,
+            "xref": "paper", "yref": "paper", "font": {"size": 16, "color": "#555"},
+        })  # fmt: skip
+    return {
+        "margin": {"l": 170, "r": 24, "t": 40, "b": 40},
+        "height": max(280, 110 + 46 * n),
+        "plot_bgcolor": BACKGROUND,
+        "hoverlabel": {"align": "left"},
+        "showlegend": not empty,
+        "legend": {
+            "orientation": "h",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "x": 0,
+            "font": {"size": 12},
+        },
+        "xaxis": xaxis_layout(fit.x0, fit.x1),
+        "yaxis": {
+            "tickmode": "array",
+            "tickvals": list(range(n)),
+            "ticktext": [plot_text(shorten(name, 28)) for name in lanes.names],
+            "range": [n - 0.5, -0.6],
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+        },
+        "clickmode": "event",
+        "dragmode": "zoom",
+        "annotations": annotations,
     }
 
 
@@ -290,45 +264,73 @@ def level_of_detail(
     lanes: str = "type",
     selected_id: str | None = None,
     new_since: str | None = None,
-) -> tuple[dict, str, int]:
-    """The figure for what is in view: points when few enough, counts otherwise.
-    Returns (figure, "points" or "counts", events in view)."""
+) -> View:
+    """The figure for the filtered rows (the zoom window is part of the filter):
+    points when at most POINTS_MAX day events are in view (month and year events never
+    push a short window into counts), counts per lane and bucket otherwise."""
+    start, end = index.start[rows], index.end[rows]
     if window:
-        x0, x1 = day_number(window[0]), day_number(window[1])
-        in_view = rows[(index.end[rows] >= x0) & (index.start[rows] <= x1)]
+        x0 = (date.fromisoformat(window[0]) - date(1970, 1, 1)).days
+        x1 = (date.fromisoformat(window[1]) - date(1970, 1, 1)).days
+        fit: Fit | None = Fit(x0, x1)
     else:
-        in_view = rows
-        x0 = int(index.start[rows].min()) if len(rows) else 0
-        x1 = int(index.end[rows].max()) if len(rows) else 0
-    if len(in_view) > POINTS_MAX:
-        return counts_figure(index, in_view, x0, x1, lanes), "counts", len(in_view)
-    fig = timeline_figure(index.frame(in_view), selected_id, lanes, new_since)
+        fit = fitted_window(start, end)
+    if fit is None:  # nothing matches
+        today = (date.today() - date(1970, 1, 1)).days
+        fit = Fit(today - 365, today)
+    lane_info = lanes_for(index, rows, lanes)
+    day_events = int((start == end).sum())
+    if day_events > POINTS_MAX:
+        figure = counts_figure(
+            start, end, lane_info.of_row, lane_info.names, lane_info.counts, fit.x0, fit.x1
+        )
+        bucket = figure["layout"]["meta"]["bucket"]
+        note = f"{len(rows):,} events in view: counts per {bucket}. Zoom in to see events."
+        return View(figure, "counts", len(rows), note)
+    figure = timeline_figure(index.frame(rows), start, end, lane_info, fit, selected_id, new_since)
+    note = f"{plural(len(rows), 'event')} in view."
     if window:
-        fig.update_xaxes(range=list(window))
-    return fig.to_plotly_json(), "points", len(in_view)
+        note += " Zoomed: double-click the chart to zoom out."
+    return View(figure, "points", len(rows), note)
 
 
-def reward_figure(df: pd.DataFrame) -> go.Figure:
-    """Reward amounts over time as steps: each reward holds until the next."""
+def reward_figure(df: pd.DataFrame, until: str | None = None, ended_by: str = "") -> go.Figure:
+    """Reward amounts over time as steps: each reward holds until the next; the last one
+    runs on to ``until`` (today, or the day of the event that ended it, ``ended_by``)."""
     rewards = df[(df["event_type"] == "bounty") & df["amount"].notna()].sort_values("date_start")
+    xs = list(rewards["date_start"])
+    ys = [float(a) for a in rewards["amount"]]
+    labels = [
+        amount_label(a, c) for a, c in zip(rewards["amount"], rewards["currency"], strict=True)
+    ]
     fig = go.Figure(
         go.Scatter(
-            x=list(rewards["date_start"]),
-            y=[float(a) for a in rewards["amount"]],
-            mode="lines+markers",
+            x=xs, y=ys, mode="lines+markers",
             line={"shape": "hv", "color": PALETTE["bounty"], "width": 3},
-            marker={"size": 9},
-            customdata=[
-                amount_label(a, c)
-                for a, c in zip(rewards["amount"], rewards["currency"], strict=True)
-            ],
-            hovertemplate="%{x|%Y-%m-%d}: %{customdata}<extra></extra>",
-            name="Reward",
+            marker={"size": 9}, customdata=labels,
+            hovertemplate="%{x|%Y-%m-%d}: %{customdata}<extra></extra>", name="Reward",
         )
-    )
+    )  # fmt: skip
+    if until and xs and until > xs[-1]:
+        end_text = f"ended {until}" + (f" ({plot_text(shorten(ended_by, 60))})" if ended_by else "")
+        fig.add_trace(
+            go.Scatter(
+                x=[xs[-1], until], y=[ys[-1], ys[-1]], mode="lines+markers" if ended_by else "lines",
+                line={"color": PALETTE["bounty"], "width": 3, "dash": "solid" if ended_by else "dot"},
+                marker={"size": [0, 11], "symbol": "x"},
+                # Source text goes in customdata: a template would read "%{...}" in it.
+                customdata=[f"{labels[-1]} until " + (end_text if ended_by else "today")] * 2,
+                hovertemplate="%{customdata}<extra></extra>",
+                name="In force" if not ended_by else "Ended",
+            )
+        )  # fmt: skip
     fig.update_layout(
-        margin={"l": 70, "r": 20, "t": 10, "b": 40}, height=280, plot_bgcolor="#fafafa",
+        margin={"l": 70, "r": 20, "t": 10, "b": 40}, height=280, plot_bgcolor=BACKGROUND,
         yaxis={"title": {"text": "Reward (USD)"}, "tickformat": "$.2s", "rangemode": "tozero"},
-        xaxis={"type": "date"},
+        xaxis={"type": "date", "hoverformat": "%Y-%m-%d"}, showlegend=False,
     )  # fmt: skip
     return fig
+
+
+__all__ = ["POINTS_MAX", "View", "amount_label", "bucket_for", "date_label", "level_of_detail",
+           "reward_figure", "timeline_figure"]  # fmt: skip

@@ -7,6 +7,7 @@ renders as text; links are made only for http(s) URLs.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import pandas as pd
 from dash import dcc, html
@@ -15,17 +16,8 @@ from dash.development.base_component import Component
 from ingest.schema import COLUMNS, EVENT_TYPE_LABELS, LABELS, LIST_COLUMNS
 
 from .archive import archived_link
-from .figures import amount_label, date_label
-
-GRID_COLUMNS: tuple[str, ...] = (
-    "date",
-    "event_type",
-    "title",
-    "targets",
-    "amount",
-    "source_count",
-    "conflict",
-)
+from .figures import amount_label, date_label, reward_figure
+from .plottext import plural
 
 
 def safe_href(url: str | None) -> str | None:
@@ -44,7 +36,7 @@ def external_link(text: str, url: str | None) -> Component:
 
 
 def count_text(shown: int, total: int) -> str:
-    return f"{shown:,} of {total:,} events"
+    return f"{shown:,} of {plural(total, 'event')}"
 
 
 def status_text(run: dict[str, Any] | None) -> str:
@@ -70,49 +62,7 @@ def status_panel(run: dict[str, Any] | None, per_source: list[tuple[str, int]]) 
 
 
 def entity_href(name: str) -> str:
-    from urllib.parse import quote
-
     return "/entity/" + quote(name, safe="")
-
-
-def grid_column_defs() -> list[dict[str, Any]]:
-    widths = {
-        "date": 115,
-        "event_type": 140,
-        "amount": 95,
-        "source_count": 90,
-        "confidence": 105,
-        "conflict": 110,
-    }
-    defs = []
-    for name in GRID_COLUMNS:
-        col: dict[str, Any] = {"field": name, "headerName": LABELS[name], "sortable": True}
-        if name in widths:
-            col["width"] = widths[name]
-        else:
-            col["flex"] = 3 if name == "title" else 2
-            col["tooltipField"] = name  # long titles and target lists stay readable
-        defs.append(col)
-    return defs
-
-
-def grid_rows(df: pd.DataFrame, new_since: str | None = None) -> list[dict[str, Any]]:
-    """Rows for the grid: labels an analyst reads, plus the id and the "new" flag."""
-    return [
-        {
-            "event_id": r.event_id,
-            "date": date_label(r.date, r.date_precision),
-            "event_type": EVENT_TYPE_LABELS.get(r.event_type, r.event_type),
-            "title": r.title,
-            "targets": "; ".join(r.targets),
-            "amount": amount_label(r.amount, r.currency),
-            "source_count": int(r.source_count),
-            "confidence": round(float(r.confidence), 2),
-            "conflict": "yes" if r.conflict else "",
-            "new": bool(new_since and (r.first_seen or "")[:10] > new_since),
-        }
-        for r in df.itertuples(index=False)
-    ]
 
 
 def _value_text(name: str, value: Any) -> str:
@@ -185,56 +135,105 @@ def detail_panel(event: dict[str, Any] | None, sources: list[dict[str, Any]]) ->
     ]
     return html.Div(
         [
-            html.H3(event.get("title") or ""),
+            html.H2(event.get("title") or "", className="detail-title"),
             conflict_box,
             html.Dl(fields, className="fields"),
-            html.H4(f"Sources ({len(sources)})"),
+            html.H3(f"Sources ({len(sources)})"),
             html.Ul(source_items, className="sources"),
         ],
         id="detail-content",
     )
 
 
-def entity_page(name: str, df: pd.DataFrame, timeline_href: str) -> Component:
-    """An entity's events and, where it has rewards, the reward over time as steps."""
-    from .figures import reward_figure
+def event_href(name: str, event_id: str) -> str:
+    """The main view filtered to the entity with the event selected (its detail open)."""
+    return "/?" + urlencode([("entity", name), ("event", event_id)])
 
-    rewards = df[(df["event_type"] == "bounty") & df["amount"].notna()]
+
+def entity_page(
+    name: str, df: pd.DataFrame, timeline_href: str, reward_until: tuple[str, str] = ("", "")
+) -> Component:
+    """An entity's events (each linking to its detail) and, where it has rewards, the
+    reward over time as steps running to today or to the event that ended it."""
+    has_rewards = bool(((df["event_type"] == "bounty") & df["amount"].notna()).any())
     rows = [
         html.Tr([
             html.Td(date_label(r.date, r.date_precision)),
             html.Td(EVENT_TYPE_LABELS.get(r.event_type, r.event_type)),
-            html.Td(r.title),
+            html.Td(dcc.Link(r.title, href=event_href(name, r.event_id))),
             html.Td(amount_label(r.amount, r.currency)),
             html.Td(int(r.source_count)),
         ])
         for r in df.head(500).itertuples(index=False)
     ]  # fmt: skip
+    more = (
+        html.P(f"The first 500 are listed; the timeline has all {len(df):,}.", className="muted")
+        if len(df) > 500
+        else None
+    )
+    chart = None
+    if has_rewards:
+        until, ended_by = reward_until
+        caption = f"Ended {until}: {ended_by}" if ended_by else "The last reward runs to today."
+        chart = html.Div(
+            [
+                html.H3("Reward over time"),
+                dcc.Graph(
+                    id="reward-chart",
+                    figure=reward_figure(df, until or None, ended_by),
+                    config={"displaylogo": False},
+                ),
+                html.P(caption, className="muted"),
+            ],
+            className="rewards",
+        )
     return html.Div(
         [
             html.H2(name),
-            html.P([f"{len(df):,} events. ", dcc.Link("Open in the timeline", href=timeline_href)]),
-            html.Div(
-                [
-                    html.H3("Reward over time"),
-                    dcc.Graph(
-                        id="reward-chart", figure=reward_figure(df), config={"displaylogo": False}
-                    ),
-                ],
-                className="rewards",
-            )
-            if len(rewards)
-            else None,  # fmt: skip
+            html.P([plural(len(df), "event") + ". ", dcc.Link("Open in the timeline", href=timeline_href)]),
+            chart,
             html.Table(
                 [
+                    html.Caption(f"Events about {name}", className="visually-hidden"),
                     html.Thead(
-                        html.Tr(
-                            [html.Th(h) for h in ("Date", "Type", "Title", "Amount", "Sources")]
-                        )
+                        html.Tr([html.Th(h, scope="col") for h in ("Date", "Type", "Title", "Amount", "Sources")])
                     ),
                     html.Tbody(rows),
                 ],
                 className="entity-events",
-            ),  # fmt: skip
+            ),
+            more,
+        ]
+    )  # fmt: skip
+
+
+def unknown_entity_page(name: str, suggestions: list[str]) -> Component:
+    """What an unknown name gets (with HTTP 404): it says so and offers close names."""
+    hint: list[Any] = ["No events name this entity."]
+    if suggestions:
+        links: list[Any] = []
+        for s in suggestions:
+            links += [dcc.Link(s, href=entity_href(s)), ", "]
+        hint = ["No events name this entity. Did you mean: ", *links[:-1], "?"]
+    return html.Div(
+        [
+            html.H2(f"Unknown entity: {name}" if name else "Entities"),
+            html.P(hint, className="not-found"),
+            html.P(dcc.Link("Back to the timeline", href="/")),
         ]
     )
+
+
+def entity_directory(counts: list[tuple[str, int]], limit: int = 300) -> Component:
+    """``/entity/``: the entities with the most events, each linking to its page."""
+    return html.Div(
+        [
+            html.H2("Entities"),
+            html.P(f"The {min(limit, len(counts)):,} entities with the most events.", className="muted"),
+            html.Ul(
+                [html.Li([dcc.Link(n, href=entity_href(n)), f" ({plural(c, 'event')})"])
+                 for n, c in counts[:limit]],
+                className="entity-directory",
+            ),
+        ]
+    )  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .schema import COLUMN_SPECS, COLUMNS, LIST_COLUMNS, join_list
@@ -64,3 +65,18 @@ def to_csv(df: pd.DataFrame) -> str:
     buffer = io.StringIO(newline="")
     write_csv(df, buffer)
     return buffer.getvalue()
+
+
+def iter_csv(df: pd.DataFrame, chunk_rows: int = 5_000) -> Iterator[str]:
+    """The same CSV in pieces of ``chunk_rows`` rows (the header first): a large export
+    streams from its first rows instead of being built whole in memory."""
+    header = io.StringIO(newline="")
+    csv.writer(header, lineterminator="\r\n").writerow(COLUMNS)
+    yield header.getvalue()
+    columns = df[list(COLUMNS)]
+    for first in range(0, len(columns), chunk_rows):
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        for row in columns.iloc[first : first + chunk_rows].itertuples(index=False, name=None):
+            writer.writerow([_cell(n, v) for n, v in zip(COLUMNS, row, strict=True)])
+        yield buffer.getvalue()

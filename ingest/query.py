@@ -3,18 +3,21 @@ for the CLI export and the dashboard.
 
 The index keeps rows sorted by start date: a date window is two binary searches; event
 types, confidence, corroboration and conflicts are vectorized masks over that slice;
-entities use an inverted index (entity -> row numbers); free text is searched only among
-the rows the other filters leave, on text folded once.
+entities use an inverted index (entity -> row numbers); free text is searched in one
+folded text per event (``ingest.textsearch``): its title and evidence and, when the
+caller gives them, every source's title and quote.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from .schema import EVENT_TYPES, PartialDate, fold
+from .textsearch import TextIndex
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,11 @@ class EventFilter:
             )
         if self.date_to:
             object.__setattr__(self, "date_to", PartialDate.parse(self.date_to).end.isoformat())
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError(
+                f"the date range is reversed: from {self.date_from} is after to "
+                f"{self.date_to}; swap the two dates"
+            )
         object.__setattr__(self, "types", tuple(t for t in self.types if t))
         object.__setattr__(self, "entities", tuple(e for e in self.entities if e))
         object.__setattr__(self, "search", (self.search or "").strip())
@@ -66,6 +74,9 @@ class EventFilter:
         parts += [_slug(e) for e in self.entities]
         if self.search:
             parts.append("search-" + _slug(self.search))
+        parts += ["source-" + _slug(s) for s in self.sources]
+        if self.min_confidence:
+            parts.append(f"confidence-{self.min_confidence:g}")
         if self.corroborated:
             parts.append("corroborated")
         if self.conflicts_only:
@@ -95,7 +106,11 @@ def day_number(iso: str) -> int:
 
 
 class EventIndex:
-    def __init__(self, df: pd.DataFrame):
+    """``df`` in start-date order with what filtering needs. ``source_text`` (event id ->
+    the titles and quotes of all its sources) widens free-text search beyond the event's
+    own title and evidence."""
+
+    def __init__(self, df: pd.DataFrame, source_text: Mapping[str, str] | None = None):
         order = np.argsort(
             pd.to_datetime(df["date_start"]).to_numpy().astype("datetime64[D]").astype(np.int64),
             kind="stable",
@@ -114,23 +129,40 @@ class EventIndex:
         self.source_count = d["source_count"].to_numpy(dtype=np.int64)
         self.has_conflict = d["conflict"].astype(object).fillna("").astype(str).ne("").to_numpy()
         self.source_title = d["source_title"].fillna("").to_numpy(dtype=object)
-        self._text: np.ndarray | None = None  # folded title + evidence, built on first search
+        self._source_text = source_text or {}
+        self._text: TextIndex | None = None  # built by warm() or on the first search
         postings: dict[str, list[int]] = {}
-        for column in ("actors", "targets"):
+        self.names: dict[str, str] = {}  # folded -> the name as first written
+        # The lane of an event in "by entity" views: its first target, else first actor.
+        self.primary_entity = np.full(len(d), -1, dtype=np.int64)
+        codes: dict[str, int] = {}
+        for column in ("targets", "actors"):
             for row, names in enumerate(d[column]):
                 for name in names:
-                    postings.setdefault(fold(name), []).append(row)
+                    key = fold(name)
+                    postings.setdefault(key, []).append(row)
+                    self.names.setdefault(key, name)
+                if names and self.primary_entity[row] < 0:
+                    self.primary_entity[row] = codes.setdefault(fold(names[0]), len(codes))
+        self.entity_by_code = [self.names[k] for k in codes]
         self.postings = {k: np.unique(np.asarray(v, dtype=np.int64)) for k, v in postings.items()}
 
     def __len__(self) -> int:
         return len(self.df)
 
-    def _folded_text(self) -> np.ndarray:
+    def warm(self) -> None:
+        """Build what the first search would otherwise build inside a request."""
+        self.text_index()
+
+    def text_index(self) -> TextIndex:
         if self._text is None:
+            extra = self._source_text
+            ids = self.df["event_id"].to_numpy(dtype=object)
             titles = self.df["title"].fillna("").to_numpy(dtype=object)
             evidence = self.df["evidence"].fillna("").to_numpy(dtype=object)
-            self._text = np.array(
-                [fold(f"{t}\n{e}") for t, e in zip(titles, evidence, strict=True)], dtype=object
+            self._text = TextIndex(
+                f"{t}\n{e}\n{extra.get(i, '')}" if extra else f"{t}\n{e}"
+                for i, t, e in zip(ids, titles, evidence, strict=True)
             )
         return self._text
 
@@ -166,21 +198,19 @@ class EventIndex:
             hits = [self.postings.get(fold(e), np.empty(0, dtype=np.int64)) for e in flt.entities]
             rows = np.intersect1d(rows, np.unique(np.concatenate(hits)), assume_unique=True)
         if flt.search and len(rows):
-            needle = fold(flt.search)
-            text = self._folded_text()[rows]
-            rows = rows[np.fromiter((needle in t for t in text), dtype=bool, count=len(rows))]
+            rows = self.text_index().rows_with(flt.search, among=rows)
         return rows
 
     def frame(self, rows: np.ndarray) -> pd.DataFrame:
         return self.df.iloc[rows]
 
     def entities(self) -> list[str]:
-        names: dict[str, str] = {}
-        for column in ("actors", "targets"):
-            for row_names in self.df[column]:
-                for name in row_names:
-                    names.setdefault(fold(name), name)
-        return sorted(names.values(), key=str.casefold)
+        return sorted(self.names.values(), key=str.casefold)
+
+    def entity_counts(self) -> list[tuple[str, int]]:
+        """Every entity with its number of events, most events first."""
+        counts = [(self.names[k], len(rows)) for k, rows in self.postings.items()]
+        return sorted(counts, key=lambda c: (-c[1], c[0].casefold()))
 
     def source_titles(self) -> list[str]:
         return sorted({t for t in self.source_title if t}, key=str.casefold)

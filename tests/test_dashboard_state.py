@@ -1,39 +1,81 @@
-"""URL state, the event index, level of detail and the entity page, without a browser."""
+"""The view state: one state drives the count, table, CSV, chart and link."""
 
 import pandas as pd
 import pytest
-from dash import dcc
 
 from bench.synthetic_events import synthetic_events
-from dashboard.figures import POINTS_MAX, bucket_for, level_of_detail, reward_figure
+from dashboard.app import control_values, view_state
 from dashboard.state import ViewState, build_query, parse_query
-from dashboard.views import entity_page
 from ingest.query import EventFilter, EventIndex
 from ingest.schema import COLUMNS
-from tests.test_query import frame
 
 
 def test_query_string_round_trips_the_view_state():
     state = ViewState(date_from="2025-01-01", date_to="2025-12-31", types=("bounty",),
                       entities=("Nicolas Maduro",), search="reward", min_confidence=0.8,
                       corroborated=True, conflicts_only=True, sources=("Federal Register",),
-                      lanes="entity", window=("2025-06-01", "2025-06-30"), new_since="2025-11-01")  # fmt: skip
+                      lanes="entity", window=("2025-06-01", "2025-06-30"), new_since="2025-11-01",
+                      event="ev_0123456789abcdef")  # fmt: skip
     query = build_query(state)
     assert query.startswith("?from=2025-01-01&to=2025-12-31&type=bounty&entity=Nicolas+Maduro")
-    assert parse_query(query) == state
+    assert parse_query(query) == (state, [])
 
 
 def test_malformed_shared_links_are_ignored_not_errors():
-    state = parse_query(
+    state, notes = parse_query(
         "?from=yesterday&type=bombing&type=legal&confidence=high&lanes=x&x0=2025-01-01"
+        "&event=<script>"
     )
-    assert state == ViewState(types=("legal",))
+    assert state == ViewState(types=("legal",)) and notes == []
     assert build_query(ViewState()) == ""
 
 
-def synthetic_frame(n: int) -> pd.DataFrame:
+def test_the_zoom_window_is_part_of_the_filter():
+    state = ViewState(types=("bounty",), window=("2025-08-01", "2025-09-30"))
+    assert state.filter() == EventFilter("2025-08-01", "2025-09-30", ("bounty",))
+    # Inside a date range, the window narrows it; the range still bounds the window.
+    state = ViewState(
+        date_from="2025-09-01", date_to="2025-12-31", window=("2025-08-01", "2025-09-30")
+    )
+    assert (state.filter().date_from, state.filter().date_to) == ("2025-09-01", "2025-09-30")
+
+
+def test_a_window_outside_the_date_range_is_dropped_not_an_empty_view():
+    state = ViewState(
+        date_from="2020-01-01", date_to="2020-12-31", window=("2025-08-01", "2025-09-30")
+    )
+    assert state.zoom() is None
+    assert state.filter() == EventFilter("2020-01-01", "2020-12-31")
+
+
+def test_a_reversed_date_range_in_a_link_is_put_in_order_with_a_note():
+    state, notes = parse_query("?from=2025-12-31&to=2025-01-01&x0=2025-06-30&x1=2025-06-01")
+    assert (state.date_from, state.date_to) == ("2025-01-01", "2025-12-31")
+    assert state.window == ("2025-06-01", "2025-06-30")
+    assert notes == ["From was after To: showing 2025-01-01 to 2025-12-31 instead."]
+
+
+def test_reversed_dates_in_the_controls_are_put_in_order_with_a_note():
+    values = ["2025-12-31", "2025-01-01", [], [], "", 0, [], [], "type", None]
+    state, notes = view_state(values, None)
+    assert (state.date_from, state.date_to) == ("2025-01-01", "2025-12-31")
+    assert notes and "From was after To" in notes[0]
+
+
+def test_the_filter_refuses_a_reversed_range_with_a_message():
+    with pytest.raises(ValueError, match="reversed: from 2025-12-31 is after to 2025-01-01"):
+        EventFilter("2025-12-31", "2025-01-01")
+
+
+def test_controls_and_state_are_inverse():
+    state = ViewState(date_from="2025-01-01", types=("legal",), entities=("MS-13",), search="x",
+                      min_confidence=0.5, corroborated=True, lanes="entity", new_since="2026-01-01")  # fmt: skip
+    assert view_state(control_values(state), None)[0] == state
+
+
+def synthetic_frame(n: int, seed: int = 3) -> pd.DataFrame:
     rows = []
-    for e in synthetic_events(n, seed=3):
+    for e in synthetic_events(n, seed=seed):
         row = e.row()
         row.update(source_count=1 + (hash(e.event_id) % 3 == 0), first_seen="2026-01-01T00:00:00Z",
                    conflict="amounts differ" if e.amount and e.amount > 40e6 else "")  # fmt: skip
@@ -41,7 +83,7 @@ def synthetic_frame(n: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
-def reference(df: pd.DataFrame, flt: EventFilter) -> set[str]:
+def reference(df: pd.DataFrame, flt: EventFilter, extra: dict[str, str] | None = None) -> set[str]:
     """A plain row-by-row reading of the filter, to check the index against."""
     from ingest.schema import fold
 
@@ -56,7 +98,8 @@ def reference(df: pd.DataFrame, flt: EventFilter) -> set[str]:
         names = {fold(n) for n in [*r.actors, *r.targets]}
         if flt.entities and not names & {fold(e) for e in flt.entities}:
             continue
-        if flt.search and fold(flt.search) not in fold(f"{r.title}\n{r.evidence}"):
+        text = f"{r.title}\n{r.evidence}\n{(extra or {}).get(r.event_id, '')}"
+        if flt.search and fold(flt.search) not in fold(text):
             continue
         if r.confidence < flt.min_confidence or (flt.corroborated and r.source_count < 2):
             continue
@@ -76,51 +119,18 @@ def reference(df: pd.DataFrame, flt: EventFilter) -> set[str]:
         EventFilter("2019-05", None, ("bounty", "legal")),
         EventFilter(entities=("Nicolas Maduro", "Group 3")),
         EventFilter(search="item 12"),
+        EventFilter(search="  ITEM   12 "),
+        EventFilter(search="wire service 7"),
         EventFilter(min_confidence=0.9, corroborated=True),
         EventFilter(conflicts_only=True, sources=("Wire service 1", "Federal Register")),
         EventFilter("2018", "2021", ("sanction",), ("Tren de Aragua",), "sanctioned", 0.7),
+        EventFilter("2018", "2018-02", search="report"),
     ],
 )
 def test_index_selects_exactly_what_the_filter_says(flt):
     df = synthetic_frame(3000)
-    index = EventIndex(df)
+    extra = {eid: f"Wire service {i % 9} quoted" for i, eid in enumerate(df["event_id"][::5])}
+    index = EventIndex(df, extra)
     rows = index.select(flt)
-    assert set(index.frame(rows)["event_id"]) == reference(df, flt)
+    assert set(index.frame(rows)["event_id"]) == reference(df, flt, extra)
     assert list(index.start[rows]) == sorted(index.start[rows])  # date order
-
-
-def test_many_events_in_view_are_drawn_as_counts_and_few_as_points():
-    df = synthetic_frame(POINTS_MAX * 3)
-    index = EventIndex(df)
-    rows = index.select(EventFilter())
-    figure, mode, n = level_of_detail(index, rows)
-    assert mode == "counts" and n == len(df)
-    assert figure["data"][0]["type"] == "heatmap"
-    assert sum(map(sum, figure["data"][0]["z"])) == len(df)  # every event counted once
-    assert len(str(figure)) < 60_000  # a few kilobytes however many events
-    first = str(index.df["date_start"].iloc[len(df) // 2])
-    figure, mode, n = level_of_detail(index, rows, (first, first))
-    assert mode == "points" and 0 < n <= POINTS_MAX
-    assert figure["layout"]["xaxis"]["range"] == [first, first]
-
-
-def test_bucket_follows_the_window():
-    assert (bucket_for(30), bucket_for(400), bucket_for(3000)) == ("day", "week", "month")
-
-
-def test_entity_page_shows_the_reward_steps():
-    from ingest.schema import Event
-
-    df = frame(Event("2020-03-26", "bounty", "15M", targets=("Nicolas Maduro",), amount=15e6),
-               Event("2025-01-10", "bounty", "25M", targets=("Nicolas Maduro",), amount=25e6),
-               Event("2025-08-07", "bounty", "50M", targets=("Nicolas Maduro",), amount=50e6),
-               Event("2026-01-05", "legal", "Arraigned", targets=("Nicolas Maduro",)))  # fmt: skip
-    fig = reward_figure(df)
-    assert list(fig.data[0].x) == ["2020-03-26", "2025-01-10", "2025-08-07"]
-    assert list(fig.data[0].y) == [15e6, 25e6, 50e6] and fig.data[0].line.shape == "hv"
-    page = entity_page("Nicolas Maduro", df, "/?entity=Nicolas+Maduro")
-    graphs = [c for c in page.children if c is not None and getattr(c, "children", None)
-              and any(isinstance(x, dcc.Graph) for x in c.children)]  # fmt: skip
-    assert graphs
-    table = next(c for c in page.children if getattr(c, "className", "") == "entity-events")
-    assert len(table.children[1].children) == 4  # every event of the entity is listed

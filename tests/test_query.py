@@ -94,3 +94,42 @@ def test_filename_reflects_the_filter():
     assert EventFilter("2025", None, ("bounty",), ("Nicolás Maduro",)).filename() == (
         "timeline_2025-01-01_end_bounty_nicolas-maduro.csv"
     )
+
+
+def test_search_covers_every_sources_title_and_quote(df):
+    from ingest.query import EventIndex
+
+    event_id = df.loc[df["title"] == "Cartels designated", "event_id"].iloc[0]
+    index = EventIndex(df, {event_id: "Reuters\nA spokesman called the listing overdue."})
+    assert titles(index.frame(index.select(EventFilter(search="listing overdue")))) == [
+        "Cartels designated"
+    ]
+    assert titles(index.frame(index.select(EventFilter(search="reuters")))) == [
+        "Cartels designated"
+    ]
+
+
+def test_text_search_finds_each_row_once_whether_scanning_or_checking_few_rows():
+    import numpy as np
+
+    from ingest.schema import fold
+    from ingest.textsearch import TextIndex, search_fold
+
+    texts = ["Nicolás Maduro  reward", "strike strike strike", "", "MADURO", "x\x00maduro"]
+    index = TextIndex(texts)
+    assert list(index.rows_with("maduro")) == [0, 3, 4]
+    assert list(index.rows_with("strike")) == [1]  # once, however often it matches
+    assert list(index.rows_with("MADURO", among=np.array([3, 1]))) == [3]
+    assert list(index.rows_with("nicolas maduro")) == [0]  # accents and spaces folded
+    assert list(index.rows_with("", among=np.array([2]))) == [2]
+    for text in ("  Ñandú\tcafé ", "ASCII  text\n", "Straße"):
+        assert search_fold(text) == fold(text)
+
+
+def test_the_file_name_says_every_filter_of_the_export():
+    name = EventFilter(
+        "2025", "2025", ("bounty",), sources=("Federal Register",), min_confidence=0.8
+    ).filename()
+    assert (
+        name == "timeline_2025-01-01_2025-12-31_bounty_source-federal-register_confidence-0.8.csv"
+    )

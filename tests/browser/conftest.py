@@ -76,12 +76,41 @@ def serve(tmp_path: Path) -> Iterator:
         s.store.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+# Collects Content-Security-Policy violations the page reports (init scripts run outside
+# the page's policy, so this listener is there before the first script is refused).
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
+    e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));
+"""
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("() => window.__cspViolations || []")
+
+
+def _new_page(browser, width: int = 1280, height: int = 800):
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, accept_downloads=True
+    )
+    context.add_init_script(CSP_LISTENER)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.js_errors = errors  # type: ignore[attr-defined]
+    return context, pg
+
+
+@pytest.fixture
+def page(browser):
+    context, pg = _new_page(browser)
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def narrow_page(browser):
+    """A window 800 px wide, where the detail sits below the table."""
+    context, pg = _new_page(browser, 800, 700)
     yield pg
     context.close()

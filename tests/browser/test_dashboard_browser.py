@@ -7,25 +7,16 @@ from pathlib import Path
 import pytest
 
 from ingest.query import EventFilter, filter_events
+from tests.browser.helpers import (
+    click_first_point,
+    expected_events,
+    wait_count,
+    wait_grid_rows,
+    wait_idle,
+)
 from tests.conftest import CURATED, FIXTURES
 
 pytestmark = pytest.mark.browser
-
-
-def wait_count(page, text: str) -> None:
-    page.wait_for_function(
-        "t => (document.querySelector('#count') || {}).innerText === t", arg=text, timeout=15000
-    )
-
-
-def click_first_point(page) -> None:
-    point = page.locator("#timeline .scatterlayer .trace .points path").first
-    point.wait_for(state="attached", timeout=15000)
-    box = point.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    page.wait_for_selector("#timeline .hoverlayer .hovertext", timeout=5000)
-    page.mouse.click(x, y)
 
 
 def test_filter_click_detail_and_download(serve, page):
@@ -36,10 +27,10 @@ def test_filter_click_detail_and_download(serve, page):
 
     # A filter changes the count to what filter_events computes.
     page.fill("#filter-search", "strike")
-    expected = filter_events(served.store.load_events(), EventFilter(search="strike"))
+    expected = expected_events(served.store, EventFilter(search="strike"))
     assert 0 < len(expected) < total
     wait_count(page, f"{len(expected)} of {total} events")
-    page.wait_for_timeout(300)
+    wait_idle(page)
 
     # Clicking an event opens its detail with the source link.
     click_first_point(page)
@@ -53,7 +44,7 @@ def test_filter_click_detail_and_download(serve, page):
 
     # Download CSV gives exactly the filtered rows in the contract columns.
     with page.expect_download() as info:
-        page.click("#download-button")
+        page.click("#download-link")
     download = info.value
     assert download.suggested_filename == "timeline_search-strike.csv"
     rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
@@ -70,13 +61,9 @@ def test_type_filter_from_the_dropdown(serve, page):
     page.locator(".dash-dropdown-option", has_text="Reward / bounty").first.click()
     n = len(filter_events(df, EventFilter(types=("bounty",))))
     wait_count(page, f"{n} of {len(df)} events")
-    grid_rows = page.locator("#grid .ag-center-cols-container .ag-row")
-    page.wait_for_function(
-        "n => document.querySelectorAll('#grid .ag-center-cols-container .ag-row').length === n",
-        arg=n,
-        timeout=10000,
-    )
-    assert "Reward / bounty" in grid_rows.first.inner_text()
+    wait_grid_rows(page, n)
+    first = page.locator("#grid .ag-center-cols-container .ag-row").first
+    assert "Reward / bounty" in first.inner_text()
 
 
 def test_source_text_never_runs_and_bad_links_are_not_links(serve, page):
@@ -86,11 +73,11 @@ def test_source_text_never_runs_and_bad_links_are_not_links(serve, page):
     page.goto(served.url)
     wait_count(page, "3 of 3 events")
     page.locator("#grid .ag-row", has_text="<script>alert(1)</script>").first.click()
-    page.wait_for_selector("#detail h3:has-text('<script>alert(1)</script>')", timeout=10000)
+    page.wait_for_selector("#detail h2:has-text('<script>alert(1)</script>')", timeout=10000)
     assert page.locator("#detail a").count() == 0  # javascript: URL shown as text, not a link
     assert page.locator("#detail .unlinked", has_text="Script source").count() == 1
     with page.expect_download() as info:
-        page.click("#download-button")
+        page.click("#download-link")
     text = Path(info.value.path()).read_text(encoding="utf-8")
     assert "'=HYPERLINK(" in text and ",=HYPERLINK(" not in text
     assert dialogs == [] and not page.js_errors

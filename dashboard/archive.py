@@ -81,6 +81,8 @@ def register_archive(server: Any, store: Store) -> None:
         response.headers["Content-Type"] = f"text/plain; charset={charset_of(row['content_type'])}"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Content-Disposition"] = f'inline; filename="{sha}.txt"'
-        response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox; frame-ancestors 'none'"
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'none'; sandbox; frame-ancestors 'none'"
+        )
         response.headers["Cache-Control"] = "private, max-age=86400, immutable"
         return response

@@ -156,6 +156,20 @@ def remerge(
         event["first_seen"] = min(event["first_seen"], before["first_seen"] or event["first_seen"])
         if any(before.get(k) != v for k, v in event.items() if k != "updated_at"):
             updates.append(event)
+    gone = sorted(set(old_event.values()) - set(new_ids))
+    apply_event_changes(conn, inserts, updates, gone)
+
+
+def apply_event_changes(
+    conn: sa.Connection,
+    inserts: list[dict[str, Any]],
+    updates: list[dict[str, Any]],
+    gone: Sequence[str],
+) -> None:
+    """The one place event rows are written: new rows, changed rows (whole rows, keyed by
+    ``event_id``), and removed ids, with their entity rows kept in step. Anything that
+    changes what an event shows goes through here, so readers that follow the store's
+    changes see every one."""
     written = [e["event_id"] for e in inserts + updates]
     for chunk in chunks(sorted(written)):
         conn.execute(entities_table.delete().where(entities_table.c.event_id.in_(chunk)))
@@ -171,8 +185,7 @@ def remerge(
         )
     if entities := [ent for e in inserts + updates for ent in entity_rows(e)]:
         conn.execute(entities_table.insert(), entities)
-    gone = sorted(set(old_event.values()) - set(new_ids))
-    for chunk in chunks(gone):
+    for chunk in chunks(sorted(gone)):
         conn.execute(entities_table.delete().where(entities_table.c.event_id.in_(chunk)))
         conn.execute(events_table.delete().where(events_table.c.event_id.in_(chunk)))
 
@@ -288,8 +301,6 @@ def bulk_load(conn: sa.Connection, events: Sequence[Event], run: RunInfo, batch:
         reports = [report_row(e, now) for e in chunk]
         conn.execute(sources_table.insert(), reports)
         rows = [event_row([as_report({**r, "id": None})], now) for r in reports]
-        conn.execute(events_table.insert(), rows)
-        if entities := [ent for r in rows for ent in entity_rows(r)]:
-            conn.execute(entities_table.insert(), entities)
+        apply_event_changes(conn, rows, [], [])
     insert_run(conn, run, "ok", WriteResult(new=len(events)))
     return len(events)

@@ -243,9 +243,13 @@ def _undated(
                 return
             just = mention.form == "perfect" and JUST_HAPPENED.search(sentence.folded)
             tense = mention.form in ("perfect", "progressive", "hereby", "passive")
+            # A report that carries its own date line ("Caracas, 10 de enero de 2025.-",
+            # "lunes 20 de enero de 2020") tells its lede's acts as of that day.
+            dated_line = sentence.lede and "dateline" in reading.reference_rule
             if (
                 (opening and (tense or sentence.lede))
                 or just
+                or dated_line
                 or mention.form in ("progressive", "hereby")
             ):
                 why = ("an act told in a statement, which performs it as it speaks"
@@ -270,7 +274,8 @@ def _undated(
 
 ANNOUNCED = re.compile(
     r"\b(?:announced|announcement|confirmed|unveiled|made public|said|says|told|stated"
-    r"|anunci[oó]|anuncio|confirm[oó]|inform[oó]|dijo|asegur[oó])\b"
+    r"|anunci[oó]|anuncio|anunciad[oa]|confirm[oó]|confirmad[oa]|inform[oó]|informad[oa]"
+    r"|comunic[oó]|dijo|asegur[oó])\b"
 )
 
 
@@ -350,6 +355,13 @@ def _consolidate(reading: Reading, frames: list[Frame]) -> None:
                 frame.amount and other.amount and frame.amount.value != other.amount.value
             ):
                 continue  # fmt: skip
+            if (
+                frame.event_type == "legal"
+                and frame.subtype
+                and other.subtype
+                and frame.subtype != other.subtype
+            ):
+                continue  # charges on Thursday, the arrest on Wednesday: two court steps
             theirs = set(_specific(reading, other.targets))
             gap = abs(frame.date.start.toordinal() - other.date.start.toordinal())
             if (
@@ -401,7 +413,9 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
     """Targets for a frame whose mentions name none, from where the text puts them."""
     lead = frame.lead
     clause = lead.sentence.folded
-    if COUNTED_GROUPS.search(clause) and _names_after(reading, frame, lead.sentence):
+    if COUNTED_GROUPS.search(clause) and _names_after(
+        reading, frame, lead.sentence, kinds=("organization",)
+    ):
         return  # "two Ecuadorian gangs" ... "Los Lobos and Los Choneros are ..."
     if lead.form == "definite" and _names_after(reading, frame, lead.sentence, 1):
         return  # "The capture unfolded early Saturday ..." "... to seize Maduro and ..."
@@ -462,13 +476,19 @@ def _label_only(trigger: object) -> bool:
                          r"|organizaci|terroristas? glob", text))  # fmt: skip
 
 
-def _names_after(reading: Reading, frame: Frame, after: Sentence, within: int = 8) -> bool:
+def _names_after(
+    reading: Reading,
+    frame: Frame,
+    after: Sentence,
+    within: int = 8,
+    kinds: tuple[str, ...] = _KINDS_LISTED,
+) -> bool:
     """Names listed in the sentences that follow, told without a trigger of their own:
     "Los Lobos and Los Choneros are Ecuadorian gangs ...", "The groups are: ..."."""
     for sentence in reading.sentences[after.index + 1 : after.index + 1 + within]:
         if find_triggers(sentence.folded) and not sentence.heading:
             continue
-        names = _listed(sentence)
+        names = _listed(sentence, kinds)
         if names:
             for name in names:
                 _add(frame, name, f"listed in {_where(sentence)}")
@@ -476,10 +496,10 @@ def _names_after(reading: Reading, frame: Frame, after: Sentence, within: int = 
     return False
 
 
-def _listed(sentence: Sentence) -> list[str]:
+def _listed(sentence: Sentence, kinds: tuple[str, ...] = _KINDS_LISTED) -> list[str]:
     return list(dict.fromkeys(
         m.entity.name for m in sentence.entities
-        if m.entity.kind in _KINDS_LISTED and not m.entity.actor
+        if m.entity.kind in kinds and not m.entity.actor
     ))  # fmt: skip
 
 

@@ -30,6 +30,7 @@ REPORTING = re.compile(
     r"|dijo|dice|afirm[oó]|afirma|escribi[oó]|public[oó]|indic[oó]|anunci[oó]|anuncia"
     r"|señal[oó]|senal[oó]|asegur[oó]|declar[oó]|inform[oó]|inform[aó]|agreg[oó]|añadi[oó]"
     r"|anadi[oó]|explic[oó]|confirm[oó]|sostuvo|precis[oó]|detall[oó]|expres[oó]"
+    r"|destac[oó]|subray[oó]|highlighted|stressed"
     r"|rejected|condemned|denounced|criticized|criticised|called|slammed|welcomed|praised"
     r"|rechaz[oó]|conden[oó]|denunci[oó]|critic[oó]|calific[oó]|repudi[oó]|celebr[oó]"
     r"|agradeci[oó]"
@@ -50,6 +51,12 @@ _QUOTES = re.compile(r"“[^“”\n]{1,2000}”|«[^«»\n]{1,2000}»|\"[^\"\n]
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ -]{1,40}?)(?:,\s*(?P<when>[^—–()\n]{3,40}?))?\s*"
     r"(?:\((?P<agency>[A-Za-z .]{2,20})\))?\s*(?:\.?[—–]|--|\.-|:\s)",
+)
+# A date that ends the opening words of a paragraph with a dateline's dash: "Versión Final–
+# Caracas, 10 de enero de 2025-.", "Quito, 4 de septiembre de 2025.-".
+_DATE_THEN_DASH = re.compile(
+    r"^[^\n]{0,60}?(?P<when>\b\d{1,2} de [a-záéíóúñ]+ de \d{4}|\b[A-Z][a-z]+\.? \d{1,2}, \d{4})"
+    r"\s*(?:-\.|\.-|[—–]|--)"
 )
 # A short line that is a heading, a byline or a date, not a sentence.
 _HEADING_END = re.compile(r"[.!?:;\"”»)]\s*$")
@@ -215,6 +222,9 @@ def _reference_date(text: str, published: Date | None) -> tuple[Date | None, str
         candidates = [line] if len(line) <= 40 else []
         if m and m["when"]:
             candidates.append(m["when"])
+        inline = _DATE_THEN_DASH.match(line)
+        if inline:  # "Versión Final– Caracas, 10 de enero de 2025-. Mientras ..."
+            candidates.append(inline["when"])
         for candidate in candidates:
             found = [x for x in DateResolver(published, "en").find(candidate) if x.explicit]
             found += [x for x in DateResolver(published, "es").find(candidate) if x.explicit]

@@ -500,3 +500,76 @@ def test_the_designation_after_a_terrorist_listing_is_that_listing(text):
     assert ("2025-02-20", "designation") in {
         (e.date, e.event_type) for e in events(text, published=date(2025, 3, 7))
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "La vocera destacó que la extradición de alias Fito se concretó en menos de un mes "
+            "desde su recaptura el pasado 25 de junio.",
+            date(2025, 7, 21),
+            ("2025-06-25", "legal"),
+        ),
+        (
+            "Maduro was arraigned in Manhattan on Monday, after his arrest on Saturday, January 3.",
+            date(2026, 1, 6),
+            ("2026-01-03", "legal"),
+        ),
+    ],
+)
+def test_a_second_court_step_with_its_own_date_is_its_own_act(text, published, expected):
+    assert expected in {(e.date, e.event_type) for e in events(text, published=published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "México anunció este jueves la extradición de 29 de sus más notorios "
+            "narcotraficantes a Estados Unidos.",
+            date(2025, 2, 28),
+            "2025-02-27",
+        ),
+        (
+            "Colombia announced on Wednesday the extradition of alias Otoniel to the United "
+            "States.",
+            date(2022, 5, 5),
+            "2022-05-04",
+        ),
+    ],
+)
+def test_a_court_step_announced_as_the_verbs_object_is_done_that_day(text, published, day):
+    assert (day, "legal") in {(e.date, e.event_type) for e in events(text, published=published)}
+
+
+def test_what_a_spokeswoman_highlighted_on_a_day_is_not_dated_by_it():
+    text = (
+        "La vocera del Gobierno destacó este lunes, 21 de julio, que la extradición de alias "
+        "Fito se concretó en menos de un mes."
+    )
+    assert not events(text, published=date(2025, 7, 21))
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "El presidente Daniel Noboa emitió, este 9 de enero de 2024, un decreto ejecutivo. "
+            "Este nuevo decreto dispone identificar a los siguientes grupos como «organizaciones "
+            "terroristas»: Choneros, Lobos y Tiguerones.",
+            date(2024, 1, 10),
+        ),
+        (
+            "President Daniel Noboa signed an executive decree on January 9, 2024, that "
+            "identified the following groups as terrorist organizations: Choneros, Lobos and "
+            "Tiguerones.",
+            date(2024, 1, 10),
+        ),
+    ],
+)
+def test_a_decree_that_lists_groups_as_terrorist_is_a_designation_that_day(text, published):
+    designations = [e for e in events(text, published=published) if e.event_type == "designation"]
+    assert [(e.date, {"Los Choneros", "Los Lobos"} <= set(e.targets)) for e in designations] == [
+        ("2024-01-09", True)
+    ]

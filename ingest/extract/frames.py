@@ -115,11 +115,12 @@ def assemble(
         if mention.rejected:
             not_events.append((mention, mention.rejected))
             continue
-        latest = next(
-            (f for f in reversed(frames)
-             if f.event_type == mention.event_type and _compatible(f, mention)),
-            None,
-        )  # fmt: skip
+        candidates = [f for f in reversed(frames)
+                      if f.event_type == mention.event_type and _compatible(f, mention)]  # fmt: skip
+        # "The decree also orders ...": the act told with the same word, else the latest.
+        latest = next((f for f in candidates if _same_word(f, mention)), None) or next(
+            iter(candidates), None
+        )
         definite = mention.form == "definite"
         if (
             mention.date is not None
@@ -169,6 +170,7 @@ def assemble(
     still: list[tuple[Mention, str]] = []
     for mention, reason in not_events:
         same = [f for f in frames if f.event_type == mention.event_type]
+        beside = _dated_beside(frames, mention)
         if (
             mention.date is None
             and not mention.rejected
@@ -176,6 +178,11 @@ def assemble(
             and _compatible(same[0], mention)
         ):
             same[0].add(mention, ", the only act of this type the document dates")
+        elif beside is not None and not mention.rejected and mention.date is None:
+            # "I have signed the executive decree ... and identified the following groups
+            # as terrorist organizations": two acts done together, on the decree's day.
+            rule = f"the day of the {beside.lead.trigger.text!r} told with it ({mention.where})"
+            _place(frames, mention, beside.date, rule, beside.dated_by_document)
         else:
             still.append((mention, reason))
     not_events[:] = still
@@ -192,6 +199,26 @@ def assemble(
     _consolidate(reading, frames)
     _split_rewards(frames)
     return Assembly(frames, not_events)
+
+
+def _same_word(frame: Frame, mention: Mention) -> bool:
+    head = mention.trigger.text.split()[-1][:5]
+    return any(m.trigger.text.split()[-1][:5] == head for m in frame.mentions)
+
+
+def _dated_beside(frames: list[Frame], mention: Mention) -> Frame | None:
+    """A dated act of another kind told in the same sentence as an undated listing."""
+    if mention.event_type != "designation" or mention.form in ("nominal", "definite"):
+        return None
+    before = mention.sentence.folded[max(0, mention.trigger.start - 40) : mention.trigger.start]
+    if re.search(r"\b(?:que|that|which)\b", before):
+        return None  # "cárteles que Estados Unidos ha designado como ...": a description
+    for frame in frames:
+        if frame.event_type != mention.event_type and any(
+            m.sentence is mention.sentence for m in frame.mentions
+        ):
+            return frame
+    return None
 
 
 def _explicit(mention: Mention) -> bool:

@@ -53,6 +53,8 @@ _TRIGGERS: dict[str, list[str]] = {
         r"memorando",
         r"directiva",
         r"decreto",
+        r"decreed",
+        r"(?:executive |presidential )?decrees?",
         r"declar(?:o|aron|a|ed|es) (?:un |el |a |the )?(?:national )?(?:estado de (?:excepcion|emergencia|conmocion)|state of (?:emergency|exception))",
         r"(?:state of (?:emergency|exception)|estado de (?:excepcion|emergencia)) (?:\w+ ){0,2}?(?:called|declared|decreed|declarado|decretado)",
         r"invoc(?:o|aron|a) la ley de enemigos extranjeros",
@@ -227,7 +229,8 @@ TRIGGER_RE: dict[str, re.Pattern[str]] = {
 # clause says it was issued: "signed an executive order", "I issued Executive Order 14088".
 DIRECTIVE_NOUN = re.compile(
     r"^(?:executive orders?|proclamations?|memorand(?:um|a)|directives?|orden(?:es)? ejecutivas?"
-    r"|proclama(?:cion)?|memorando|directiva|decreto|presidential \w+)$"
+    r"|proclama(?:cion)?|memorando|directiva|decreto|(?:executive |presidential )?decrees?"
+    r"|presidential \w+)$"
 )
 ISSUING_VERB = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|issu(?:ed|es|ing)|order(?:ed|s)|direct(?:ed|s)|invok(?:ed|es|ing)"
@@ -351,7 +354,7 @@ def subtype_for(event_type: str, folded: str) -> str:
         ],
         "legal": [
             (r"arraign|pleaded|culpable", "arraignment"),
-            (r"extradit", "extradition"),
+            (r"extradi(?:t|c)", "extradition"),
             (r"sentenced|sentenciad|condenad|convicted", "sentencing"),
             (r"indict|acusad|imputad|charge", "indictment"),
             (r"arrest|detenid|captur", "arrest"),
@@ -419,7 +422,7 @@ _NOUNS = re.compile(
     r"|deployment|despliegue|extradition|extradicion|recaptura|arraignment|bombardeos?"
     r"|incursion(?:es)?|operativo"
     r"|(?:[\w.-]+ ){0,4}strikes?|strikes? (?:on|against) .*|executive orders?|proclamations?"
-    r"|directives?|memorand(?:um|a)"
+    r"|directives?|memorand(?:um|a)|(?:executive |presidential )?decrees?|decreto"
     r"|charges against|seizure of .*|capture of|guilty plea|plea)$"
 )
 _LEADING_DEFINITE = re.compile(r"^(?:the|these|this|that|those|his|her|their|its)\s")

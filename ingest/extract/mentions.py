@@ -165,7 +165,21 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
         # second act of another type in the clause, when a verb of its own governs it.
         kinds = {mention.event_type}
         for other in triggers:
-            if other.event_type in kinds or other is trigger:
+            if other is trigger:
+                continue
+            if other.event_type in kinds:
+                # "la extradición ... desde su recaptura el pasado 25 de junio": a court
+                # step of another kind with a date of its own is another act.
+                own = next((m for m in sentence.mentions if m.value is not None
+                            and 0 <= m.start - other.end <= 30), None)  # fmt: skip
+                if (
+                    other.event_type == "legal"
+                    and own is not None
+                    and own.phrase != mention.date_phrase
+                    and subtype_for("legal", other.text)
+                    not in ("", subtype_for("legal", trigger.text))
+                ):
+                    found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
                 continue
             governed = _GOVERNED.search(folded[max(start, other.start - 40) : other.start])
             dated = any(
@@ -177,7 +191,13 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
             listing = (
                 other.event_type == "designation"
                 and not _LABEL.match(other.text)
-                and not other.text.split()[0].endswith(("ing", "ar", "ndo"))
+                and not (
+                    other.text.split()[0].endswith(("ing", "ar", "ndo"))
+                    and not re.search(
+                        r"\b(?:dispone|ordena|orders|provides for)\s+$",
+                        folded[max(0, other.start - 20) : other.start],
+                    )
+                )
                 and not re.search(
                     r"\b(?:of|to|de|para)\s+$", folded[max(0, other.start - 6) : other.start]
                 )
@@ -367,7 +387,12 @@ def _date(reading: Reading, sentence: Sentence, mention: Mention, bounds: tuple[
     mention.reporting_date = not _OCCURRED.match(
         sentence.folded, mention.trigger.end, chosen.start
     ) and _next_to_reporting_verb(
-        sentence, chosen, mention.trigger if _performative(mention) else None
+        sentence,
+        chosen,
+        # "anunció este jueves la extradición de 29": a court step announced as its object
+        # is done that day; a strike the announcement mentions happened before it.
+        mention.trigger if _performative(mention) or mention.event_type == "legal" else None,
+        complement=_performative(mention),
     )
     mention.quoted_date = chosen.kind in ("relative", "quoted") and sentence.in_quote(chosen.start)
     gap = sentence.text[
@@ -501,6 +526,12 @@ def _next_to_reporting_verb(
                 return True
             to_verb = min(abs(mention.start - v_end), abs(v_start - mention.end))
             to_act = min(abs(mention.start - trigger.end), abs(trigger.start - mention.end))
+            if (
+                not complement
+                and trigger.start > mention.end
+                and re.search(r"\b(?:that|que)\b", sentence.folded[mention.end : trigger.start])
+            ):
+                return True  # "destacó este lunes, 21 de julio, que la extradición ..."
             if to_act < to_verb:
                 return False  # "el ataque, ocurrido el lunes, el Pentágono dijo"
             lo, hi = min(v_end, trigger.end), max(v_start, trigger.start)
@@ -508,7 +539,8 @@ def _next_to_reporting_verb(
             words = [w for w in between.split() if w.lower() not in _ARTICLES]
             lead = re.sub(r"^[\s,]*(?:(?:on|in|at|el|en|este|esta)\s+)?[\s,]*", "", between)
             if (
-                trigger.start > v_end
+                complement
+                and trigger.start > v_end
                 and re.match(r"(?:that|que)\b", lead, re.I)
                 and not re.search(r";|,\s+(?!that|que)", lead)
             ):

@@ -115,6 +115,9 @@ def assemble(
         if mention.rejected:
             not_events.append((mention, mention.rejected))
             continue
+        if act and _THIS_ACT.search(mention.sentence.folded, 0, mention.trigger.start):
+            not_events.append((mention, "the document itself ('this memorandum')"))
+            continue
         candidates = [f for f in reversed(frames)
                       if f.event_type == mention.event_type and _compatible(f, mention)]  # fmt: skip
         # "The decree also orders ...": the act told with the same word, else the latest.
@@ -199,6 +202,11 @@ def assemble(
     _consolidate(reading, frames)
     _split_rewards(frames)
     return Assembly(frames, not_events)
+
+
+_THIS_ACT = re.compile(
+    r"\b(?:this|the present|este|esta|la presente|el presente)\s+(?:[\w-]+\s+){0,2}$"
+)
 
 
 def _same_word(frame: Frame, mention: Mention) -> bool:
@@ -374,9 +382,16 @@ def _consolidate(reading: Reading, frames: list[Frame]) -> None:
             continue
         mine = set(_specific(reading, frame.targets))
         for other in list(frames):
-            if other is frame or other.event_type != frame.event_type or not mine:
+            if other is frame or other.event_type != frame.event_type:
                 continue
-            if other.key and frame.key and other.key != frame.key:
+            if _month_of(other, frame):
+                # "the January 2017 Presidential Memorandum" is "the Presidential Memorandum
+                # of January 23, 2017" told again.
+                frames.remove(other)
+                for mention in other.mentions:
+                    frame.add(mention, f", the same act dated {other.date.iso} there")
+                continue
+            if not mine or (other.key and frame.key and other.key != frame.key):
                 continue
             if frame.event_type == "bounty" and (
                 frame.amount and other.amount and frame.amount.value != other.amount.value
@@ -402,6 +417,20 @@ def _consolidate(reading: Reading, frames: list[Frame]) -> None:
                 frames.remove(other)
                 for mention in other.mentions:
                     frame.add(mention, f", the same act dated {other.date.iso} there")
+
+
+def _month_of(coarse: Frame, fine: Frame) -> bool:
+    """A directive told at month precision inside the month of one told at its day, of the
+    same kind and with no other number or target."""
+    return (
+        coarse.event_type == fine.event_type == "directive"
+        and coarse.date.precision == "month"
+        and fine.date.precision == "day"
+        and coarse.date.start <= fine.date.start <= coarse.date.end
+        and coarse.subtype == fine.subtype != ""
+        and not (coarse.key and fine.key and coarse.key != fine.key)
+        and set(coarse.targets) <= set(fine.targets)
+    )
 
 
 def _compatible(frame: Frame, mention: Mention) -> bool:

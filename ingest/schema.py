@@ -143,6 +143,10 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse ``YYYY-MM-DD``, ``YYYY-Www``, ``YYYY-MM`` or ``YYYY``; raise ValueError otherwise."""
+        return _parse_partial_date(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> PartialDate:
         text = (text or "").strip()
         # Accept a full timestamp (2025-01-20T21:07:53-05:00): the calendar day is what counts.
         if len(text) > 10 and text[10] in "T ":
@@ -305,6 +309,13 @@ class Event:
             "source_published": self.source_published,
             "confidence": self.confidence,
         }
+
+
+@lru_cache(maxsize=65536)
+def _parse_partial_date(text: str) -> PartialDate:
+    # Dates repeat (every event is validated, every report re-read on merge): parse once.
+    # PartialDate is frozen, so a cached one can be shared.
+    return PartialDate._parse(text)
 
 
 _EVENT_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")

@@ -37,7 +37,6 @@ REPORTING = re.compile(
     r"|address|speech|remarks|interview|news conference|press conference|briefing|post|statement"
     r"|announcement|anuncio"
     r"|discurso|declaraciones|comunicado|entrevista|rueda de prensa|conferencia)\b",
-    re.IGNORECASE,
 )
 VAGUE = re.compile(
     r"\b(?:(?:just |only |a few |several |two |three )?(?:days|weeks|months) (?:after|before|earlier|later)"
@@ -100,9 +99,11 @@ class Sentence:
     def reporting(self) -> list[tuple[int, int, str]]:
         """(start, end, word) of each verb or noun of saying outside quotes."""
         if self._reporting is None:
+            # Read on the folded text (lower case, no accents, same offsets): a regular
+            # expression without IGNORECASE is several times faster.
             self._reporting = [
-                (v.start(), v.end(), v.group())
-                for v in REPORTING.finditer(self.text)
+                (v.start(), v.end(), self.text[v.start() : v.end()])
+                for v in REPORTING.finditer(self.folded)
                 if not self.in_quote(v.start())
             ]
         return self._reporting
@@ -165,7 +166,9 @@ def read(
     resolver = resolver_factory(reference, language)  # type: ignore[operator]
     sentences: list[Sentence] = []
     lede_left = LEDE_SENTENCES
-    last_speech: tuple[int, PartialDate, str] | None = None  # (paragraph, date, rule)
+    # Sentences with dates, newest last: the speech date of a quote told without one is the
+    # last of theirs in this or the previous paragraph (worked out only when a quote asks).
+    dated: list[Sentence] = []
     for p_index, (p_start, para) in enumerate(paragraphs(text)):
         quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(para)]
         for offset, sent in sentences_of(para):
@@ -185,14 +188,15 @@ def read(
                 said = _speech_date(sentence)
                 if said is not None:
                     sentence.speech, sentence.speech_rule = said
-                elif last_speech and last_speech[0] >= p_index - 1:
-                    sentence.speech = last_speech[1]
-                    sentence.speech_rule = f"said as reported earlier ({last_speech[2]})"
+                else:
+                    earlier = _last_speech(dated, p_index - 1)
+                    if earlier is not None:
+                        sentence.speech = earlier[0]
+                        sentence.speech_rule = f"said as reported earlier ({earlier[1]})"
                 if sentence.speech is not None:
                     sentence.mentions = _requote(sentence, resolver, language)
-            said = _speech_date(sentence) if sentence.mentions else None
-            if said is not None:
-                last_speech = (p_index, *said)
+            if sentence.mentions:
+                dated.append(sentence)
             sentences.append(sentence)
     title_entities = gazetteer.find(title) if title else []
     lede_text = " ".join([fold_keep_length(title)] + [s.folded for s in sentences if s.lede])
@@ -241,6 +245,17 @@ def _reference_date(text: str, published: Date | None) -> tuple[Date | None, str
     if published is not None:
         return published, "publication date"
     return None, "no publication date"
+
+
+def _last_speech(dated: list[Sentence], paragraph: int) -> tuple[PartialDate, str] | None:
+    """The speech date of the newest sentence from ``paragraph`` on that has one."""
+    for sentence in reversed(dated):
+        if sentence.paragraph < paragraph:
+            return None
+        said = _speech_date(sentence)
+        if said is not None:
+            return said
+    return None
 
 
 def _speech_date(sentence: Sentence) -> tuple[PartialDate, str] | None:

@@ -429,6 +429,10 @@ def test_a_report_under_its_own_date_line_tells_its_lede_as_of_that_day(text):
         ("TT is under a state of emergency called in July by the government.", "directive"),
         ("La policía capturó el miércoles a alias Fito, cabecilla de Los Choneros.", "legal"),
         ("The Supreme Court on Monday ruled in favor of the administration.", "legal"),
+        ("U.S. forces struck a boat in the Caribbean. The attack on Tuesday killed three people "
+         "on board the vessel, the Pentagon said.", "military_action"),
+        ("La tensión creció tras la llegada el domingo a la capital trinitense del USS Gravely, "
+         "un destructor con misiles.", "deployment"),
     ],
 )  # fmt: skip
 def test_more_words_for_known_kinds_of_act(text, kind):

@@ -88,6 +88,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:destroy(?:s|ed)?|hit) (?:an? |the |another )?(?:\w+ ){0,3}(?:vessel|boat|ship)s?",
         r"(?:vessel|tanker|ship|boat)s? (?:[\w,]+ ){0,8}?(?:was|were|has been|had been|is being) (?:seized|struck|hit|destroyed|boarded|sunk)",
         r"attack(?:ed)? (?:on|against) (?:an? |the |another )?(?:\w+ ){0,3}(?:vessel|boat|ship|target)s?",
+        r"(?:the|this|that|another|latest) attack",
         r"ataques?",
         r"atac(?:o|aron)",
         r"bombarde(?:o|aron|os?)",
@@ -109,6 +110,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"despleg(?:o|aron|ar|ado|ada|ados|ue)|despliegue",
         r"envi(?:o|aron) (?:\w+ )?(?:tropas|buques|soldados|marines|aviones)",
         r"llegada (?:del?|de los) (?:\w+ ){0,4}(?:portaaviones|buques?|tropas|destructores?)",
+        r"llegada (?:[\w,]+ ){0,8}?del? (?:uss|portaaviones|buque|destructor)",
     ],
     "legal": [
         r"indict(?:ed|ment|ments|s)?",

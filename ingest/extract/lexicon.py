@@ -181,7 +181,7 @@ _INHERENTLY_MILITARY = re.compile(
 DEPLOYABLE = re.compile(
     r"\b(?:troops|forces|ships|warships?|carriers?|strike group|marines|soldiers|personnel|aircraft"
     r"|destroyers?|submarines?|assets|guardsmen|national guard|jets|tropas|fuerzas|buques|barcos"
-    r"|portaaviones|soldados|efectivos|aviones|military|militar|militares|destructores|submarinos)\b"
+    r"|portaaviones|soldados|efectivos|aviones|military|militar|militares|destructor|destructores|submarinos|uss)\b"
 )
 _LEGAL_WORDS = re.compile(
     r"\b(?:delitos?|cargos?|narcoterrorismo|fiscal(?:ia)?|tribunal|corte|jurado|formalmente"

@@ -298,6 +298,14 @@ class _NoBar:
 @click.option(
     "--source", "sources", multiple=True, metavar="TITLE", help="Source title; repeat for several."
 )
+@click.option(
+    "--include-rejected",
+    is_flag=True,
+    help="Also write events analysts rejected (not events); left out by default.",
+)
+@click.option(
+    "--reviewed-only", is_flag=True, help="Only events an analyst confirmed or corrected."
+)
 @db_option
 def export(
     out: Path,
@@ -310,9 +318,12 @@ def export(
     corroborated: bool,
     conflicts: bool,
     sources: tuple[str, ...],
+    include_rejected: bool,
+    reviewed_only: bool,
     db_url: str | None,
 ) -> None:
-    """Write the events matching the filters as CSV (the contract columns)."""
+    """Write the events matching the filters as CSV (the contract columns), with the
+    analysts' corrections applied; rejected events are left out unless asked for."""
     from .export import write_csv
     from .query import EventFilter, filter_events
     from .schema import EVENT_TYPES
@@ -333,6 +344,7 @@ def export(
             corroborated,
             conflicts,
             sources,
+            review_statuses(include_rejected, reviewed_only),
         )
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--from/--to") from None
@@ -343,6 +355,15 @@ def export(
         with out.open("w", encoding="utf-8", newline="") as fh:
             count = write_csv(df, fh)
         click.echo(f"{count} event(s) written to {out}", err=True)
+
+
+def review_statuses(include_rejected: bool, reviewed_only: bool) -> tuple[str, ...]:
+    """The review statuses an export keeps; () is the default: all but rejected."""
+    from .schema import REVIEW_STATUSES
+
+    if reviewed_only:
+        return ("confirmed", "edited", "rejected") if include_rejected else ("confirmed", "edited")
+    return REVIEW_STATUSES if include_rejected else ()
 
 
 @main.command()

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .review.commands import users_option
 
 DB_HELP = (
     "Database URL (sqlite:///path.db or postgresql+psycopg://user:pass@host/db). "
@@ -370,16 +371,22 @@ def review_statuses(include_rejected: bool, reviewed_only: bool) -> tuple[str, .
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8050, show_default=True, type=int, help="Port to listen on.")
 @click.option("--debug", is_flag=True, help="Dash debug mode (reloads on code changes).")
+@users_option
 @db_option
-def serve(host: str, port: int, debug: bool, db_url: str | None) -> None:
-    """Serve the dashboard (reads the store; new ingests show on the next interaction)."""
+def serve(host: str, port: int, debug: bool, users_file: Path | None, db_url: str | None) -> None:
+    """Serve the dashboard (reads the store; new ingests show on the next interaction).
+
+    Anyone who reaches it reads; editing needs a signed-in editor (`policy-timeline users
+    add NAME`), except on 127.0.0.1 with no editor configured, where the local user edits."""
     from dashboard.app import create_app
+    from ingest.review.editors import Editors
 
     store = _open_store(db_url)
+    editors = Editors(users_file)
     click.echo(
         f"Serving {store.count_events()} events from {store.display_url} on http://{host}:{port}/"
     )
-    create_app(store).run(host=host, port=port, debug=debug)
+    create_app(store, host=host, editors=editors).run(host=host, port=port, debug=debug)
 
 
 @main.command()
@@ -395,8 +402,10 @@ def formats() -> None:
 
 
 from .fetch.commands import register as _register_tracker  # noqa: E402
+from .review.commands import register as _register_review  # noqa: E402
 
 _register_tracker(main)  # fetch, watch, sources, reprocess, digest (ingest/fetch/)
+_register_review(main)  # users (ingest/review/)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

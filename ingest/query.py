@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .schema import EVENT_TYPES, PartialDate, fold
+from .schema import EVENT_TYPES, REVIEW_STATUSES, PartialDate, fold
 from .textsearch import TextIndex
 
 
@@ -37,6 +37,7 @@ class EventFilter:
     corroborated: bool = False  # at least two sources
     conflicts_only: bool = False
     sources: tuple[str, ...] = ()  # source titles
+    review: tuple[str, ...] = ()  # review statuses shown; none given: all but rejected
 
     def __post_init__(self) -> None:
         # Normalize early so a bad date fails here with a clear message, not deep in pandas.
@@ -55,12 +56,14 @@ class EventFilter:
         object.__setattr__(self, "entities", tuple(e for e in self.entities if e))
         object.__setattr__(self, "search", (self.search or "").strip())
         object.__setattr__(self, "sources", tuple(s for s in self.sources if s))
+        object.__setattr__(self, "review", tuple(r for r in REVIEW_STATUSES if r in self.review))
 
     @property
     def is_empty(self) -> bool:
         return not (
             self.date_from or self.date_to or self.types or self.entities or self.search
             or self.min_confidence or self.corroborated or self.conflicts_only or self.sources
+            or self.review
         )  # fmt: skip
 
     def filename(self, prefix: str = "timeline") -> str:
@@ -81,6 +84,7 @@ class EventFilter:
             parts.append("corroborated")
         if self.conflicts_only:
             parts.append("conflicts")
+        parts += self.review
         name = "_".join(p for p in parts if p)
         return name[:150] + ".csv"
 
@@ -94,7 +98,7 @@ def filter_events(df: pd.DataFrame, flt: EventFilter | None = None) -> pd.DataFr
     """The rows of ``df`` (export columns, list columns as lists) that match ``flt``, in
     date order. The dashboard keeps an ``EventIndex`` between interactions; a one-off
     call (the CLI export) builds one: the same code answers both."""
-    if flt is None or flt.is_empty or df.empty:
+    if df.empty or ((flt is None or flt.is_empty) and not df["review_status"].eq("rejected").any()):
         return df
     index = EventIndex(df)
     return index.frame(index.select(flt))
@@ -129,6 +133,11 @@ class EventIndex:
         self.source_count = d["source_count"].to_numpy(dtype=np.int64)
         self.has_conflict = d["conflict"].astype(object).fillna("").astype(str).ne("").to_numpy()
         self.source_title = d["source_title"].fillna("").to_numpy(dtype=object)
+        status = d["review_status"].astype(object).fillna("unreviewed")  # frames without reviews
+        self.status_code = pd.Categorical(status, categories=list(REVIEW_STATUSES)).codes
+        self.shown_by_default = np.flatnonzero(
+            self.status_code != REVIEW_STATUSES.index("rejected")
+        )
         self._source_text = source_text or {}
         self._text: TextIndex | None = None  # built by warm() or on the first search
         postings: dict[str, list[int]] = {}
@@ -170,7 +179,7 @@ class EventIndex:
         """Row numbers (in date order) of the events that match ``flt``."""
         n = len(self.df)
         if flt is None or flt.is_empty:
-            return np.arange(n)
+            return self.shown_by_default
         lo, hi = 0, n
         if flt.date_to:
             hi = int(np.searchsorted(self.start, day_number(flt.date_to), side="right"))
@@ -193,6 +202,9 @@ class EventIndex:
             mask &= self.has_conflict[lo:hi]
         if flt.sources:
             mask &= np.isin(self.source_title[lo:hi], list(flt.sources))
+        if flt.review or len(self.shown_by_default) < n:
+            wanted = flt.review or tuple(r for r in REVIEW_STATUSES if r != "rejected")
+            mask &= np.isin(self.status_code[lo:hi], [REVIEW_STATUSES.index(r) for r in wanted])
         rows = rows[mask]
         if flt.entities:
             hits = [self.postings.get(fold(e), np.empty(0, dtype=np.int64)) for e in flt.entities]

@@ -65,6 +65,16 @@ _COLUMN_DEFS: tuple[Column, ...] = (
     Column(
         "conflict", "text", "Conflict", help="Why the sources of the event disagree, if they do."
     ),
+    # The review layer (ingest/review/): what analysts decided about the event.
+    Column(
+        "review_status",
+        "text",
+        "Review",
+        help="unreviewed, confirmed, edited (an analyst corrected a field) or rejected "
+        "(not an event: hidden unless asked for).",
+    ),
+    Column("note", "text", "Note", help="The analysts' note on the event."),
+    Column("tags", "list", "Tags", help="The analysts' tags."),
 )
 
 COLUMN_SPECS: dict[str, Column] = {c.name: c for c in _COLUMN_DEFS}
@@ -73,7 +83,12 @@ REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in _COLUMN_DEFS if c.requ
 LIST_COLUMNS: tuple[str, ...] = tuple(c.name for c in _COLUMN_DEFS if c.kind == "list")
 LABELS: dict[str, str] = {c.name: c.label for c in _COLUMN_DEFS}
 # Filled by the store, never taken from input files.
-STORE_COLUMNS: tuple[str, ...] = ("source_count", "first_seen", "conflict")
+STORE_COLUMNS: tuple[str, ...] = (
+    "source_count", "first_seen", "conflict", "review_status", "note", "tags",
+)  # fmt: skip
+# Who or what an event names: the columns entity filters and entity pages read.
+ENTITY_COLUMNS: tuple[str, ...] = ("actors", "targets")
+REVIEW_STATUSES: tuple[str, ...] = ("unreviewed", "confirmed", "edited", "rejected")
 LIST_SEPARATOR = "; "
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -262,6 +277,9 @@ class Event:
     adapter: str = ""
     file: str = ""
     line: int | None = field(default=None, compare=False)
+    # What a row of an export says about its review (``review_status``): such a row shows
+    # the store's corrected event, not what a source said (see store.writer.write_events).
+    review_status: str = field(default="", compare=False)
 
     @property
     def span(self) -> PartialDate:
@@ -357,6 +375,11 @@ def validate(event: Event) -> Event:
         currency = "USD"  # amounts in the sources this tool reads are US rewards and sanctions
     if event.event_id and not _EVENT_ID.match(event.event_id):
         raise ValidationError("event_id", f"{event.event_id!r} has characters an id cannot have")
+    if event.review_status and event.review_status not in REVIEW_STATUSES:
+        raise ValidationError(
+            "review_status",
+            f"{event.review_status!r} is not one of: {', '.join(REVIEW_STATUSES)}",
+        )
     if event.source_published:
         try:
             PartialDate.parse(event.source_published)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
+from ..review.tables import edits_table
 from ..schema import COLUMNS, LIST_COLUMNS
 from .tables import events_table, runs_table, sources_table
 
@@ -20,11 +21,14 @@ def count_events(engine: sa.Engine) -> int:
 
 
 def revision(engine: sa.Engine) -> tuple[int, int]:
-    """Changes whenever a file is ingested: lets readers cache until then."""
+    """Changes whenever a file is ingested or an analyst edits: lets readers cache until
+    then. (Runs and edits are only ever added, so the sum of their last ids grows with
+    each.)"""
     with engine.connect() as conn:
         last_run = conn.execute(sa.select(sa.func.max(runs_table.c.id))).scalar_one()
+        last_edit = conn.execute(sa.select(sa.func.max(edits_table.c.id))).scalar_one()
         count = conn.execute(sa.select(sa.func.count()).select_from(events_table)).scalar_one()
-    return int(last_run or 0), int(count)
+    return int(last_run or 0) + int(last_edit or 0), int(count)
 
 
 def last_run(engine: sa.Engine) -> dict[str, Any] | None:

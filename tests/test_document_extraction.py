@@ -734,3 +734,30 @@ def test_a_date_that_bounds_a_period_does_not_date_the_act(text):
 )
 def test_acts_counted_over_a_period_are_a_summary(text):
     assert not events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noticias – Caracas, 10 de enero de 2025-. Mientras Maduro juraba en la Asamblea, Estados "
+        "Unidos anunció un paquete de sanciones contra funcionarios venezolanos, subiendo la "
+        "recompensa por Diosdado Cabello a 25 millones de dólares.",
+        "Wire – Caracas, January 10, 2025-. As Maduro was sworn in, the United States imposed "
+        "sanctions on eight Venezuelan officials, raising the reward for Diosdado Cabello "
+        "to $25 million.",
+    ],
+)
+def test_a_second_act_governed_by_its_own_verb_is_dated_like_the_first(text):
+    by_type = {e.event_type: e for e in events(text, published=date(2025, 1, 10))}
+    assert by_type["bounty"].date == by_type["sanction"].date == "2025-01-10"
+    assert "Diosdado Cabello" in by_type["bounty"].targets
+
+
+def test_statements_are_not_a_designating_verb_for_a_quoted_label():
+    text = (
+        "Este domingo, los militares rechazaron las declaraciones del pasado jueves de la fiscal, "
+        "quien acusó a Maduro de utilizar «organizaciones terroristas extranjeras como el Cartel "
+        "de los Soles»."
+    )
+    assert not [e for e in events(text, published=date(2025, 8, 10))
+                if e.event_type == "designation"]  # fmt: skip

@@ -222,7 +222,12 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
             )
             if governed or dated or (verbal and listing):
                 kinds.add(other.event_type)
-                found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
+                second = _mention(reading, sentence, other, (start, end), clause, amounts)
+                if governed and second.form in ("nominal", "definite"):
+                    # "anunció un paquete de sanciones ..., subiendo la recompensa": a verb
+                    # tells this act too, so the lede's date reaches it as it does the first.
+                    second.form = "verb"
+                found.append(second)
     return found
 
 
@@ -242,7 +247,7 @@ def _primary(triggers: list[Trigger], amounts: list[Amount]) -> Trigger | None:
 
 
 _DESIGNATING = re.compile(
-    r"\b(?:designat|listed|named|labell?ed|branded|declar|design[oa]|calific|identif|clasific|inclu|nombr)"
+    r"\b(?:designat|listed|named|labell?ed|branded|declar(?!aciones)|design[oa]|calific|identif|clasific|inclu|nombr)"
 )
 
 

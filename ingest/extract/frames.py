@@ -495,14 +495,10 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
     if lead.form == "cited" and "national emergency" in clause:
         # "The President took additional steps pursuant to this national emergency in
         # Executive Order 13808 of ...": the orders concern the emergency's country.
-        for sentence in reading.sentences[: lead.sentence.index + 1]:
-            for match in sentence.entities:
-                if match.entity.kind == "country" and WITH_RESPECT.search(
-                    sentence.text, max(0, match.start - 40), match.start
-                ):
-                    _add(frame, match.entity.name, f"the national emergency's country "
-                         f"({_where(sentence)})")  # fmt: skip
-                    return
+        country = _emergency_country(reading)
+        if country is not None and country[0].index <= lead.sentence.index:
+            _add(frame, country[1], f"the national emergency's country ({_where(country[0])})")
+            return
     if frame.event_type == "bounty":
         people = reading.subjects(("person",))
         if people:
@@ -512,6 +508,19 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
         groups = reading.subjects(("organization",))
         if groups:
             _add(frame, groups[0], "the organization whose leaders or members the act names")
+
+
+def _emergency_country(reading: Reading) -> tuple[Sentence, str] | None:
+    """The first country the document names 'with respect to' (once per document)."""
+    if "emergency_country" not in reading.memo:
+        reading.memo["emergency_country"] = next(
+            ((sentence, match.entity.name) for sentence in reading.sentences
+             for match in sentence.entities
+             if match.entity.kind == "country"
+             and WITH_RESPECT.search(sentence.text, max(0, match.start - 40), match.start)),
+            None,
+        )  # fmt: skip
+    return reading.memo["emergency_country"]  # type: ignore[return-value]
 
 
 LISTING = re.compile(

@@ -67,6 +67,8 @@ def entity_href(name: str) -> str:
 
 def _value_text(name: str, value: Any) -> str:
     if name in LIST_COLUMNS:
+        if value is None or isinstance(value, float):  # NaN: a frame without the column's values
+            return ""
         return "; ".join(value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""

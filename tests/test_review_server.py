@@ -107,7 +107,9 @@ def test_beyond_127_0_0_1_an_edit_without_a_session_is_refused_with_403_and_chan
     before = statuses(store)
     token = page_token(client, base_url=SITE, environ_base=REMOTE)
     assert client.get("/", base_url=SITE, environ_base=REMOTE).status_code == 200  # reading is open
-    answer = post_edit(client, confirm_body(app, event_id), token, base_url=SITE, environ_base=REMOTE)
+    answer = post_edit(
+        client, confirm_body(app, event_id), token, base_url=SITE, environ_base=REMOTE
+    )
     assert answer.status_code == 403 and "sign in to edit" in answer.get_data(as_text=True)
     assert statuses(store) == before and editors_of(store) == []
 
@@ -191,7 +193,10 @@ def test_on_127_0_0_1_with_no_editor_the_local_user_edits_as_local(store, tmp_pa
     body = confirm_body(app, event_id)
     refused = [
         ({"X-Forwarded-For": "203.0.113.9"}, local),  # through a proxy: from anywhere
-        ({}, {"base_url": "http://evil.example:8050", "environ_base": {"REMOTE_ADDR": "127.0.0.1"}}),  # DNS rebinding  # fmt: skip
+        (
+            {},
+            {"base_url": "http://evil.example:8050", "environ_base": {"REMOTE_ADDR": "127.0.0.1"}},
+        ),  # DNS rebinding  # fmt: skip
         ({}, {"base_url": "http://127.0.0.1:8050", "environ_base": REMOTE}),
     ]
     for headers, where in refused:

@@ -38,7 +38,9 @@ def own_address() -> str | None:
 
 
 ADDRESS = own_address()
-needs_address = pytest.mark.skipif(ADDRESS is None, reason="this machine has no non-loopback IPv4 address")
+needs_address = pytest.mark.skipif(
+    ADDRESS is None, reason="this machine has no non-loopback IPv4 address"
+)
 
 
 class OtherSite:

@@ -23,6 +23,10 @@ def test_the_main_page_runs_no_script_the_policy_does_not_allow(serve, page):
     page.goto(served.url)
     wait_count(page, f"{total} of {total} events")
     page.fill("#filter-search", "reward")
+    # The search is sent once typing pauses: wait for its view, or a point clicked before
+    # it would be dropped from the selection when the view changes under it.
+    matches = len(expected_events(served.store, EventFilter(search="reward")))
+    wait_count(page, f"{matches} of {total} events")
     wait_idle(page)
     click_first_point(page)
     page.wait_for_selector("#detail h2", timeout=10000)

@@ -245,7 +245,9 @@ def create_app(store: Store | None = None) -> Dash:
         row = snapshot.row_of(event_id)
         if row is None:
             return detail_panel(None, [])
-        event = snapshot.index.df.iloc[row].to_dict()
+        event = snapshot.index.event(row)
+        if event is None:  # removed from the store since this snapshot was read
+            return detail_panel(None, [])
         return detail_panel(
             event, with_archived_copies(cache.store, cache.store.sources_for(event_id))
         )

@@ -38,8 +38,13 @@ test: lint
 	$(BIN)/pytest
 
 CORPUS ?= ../shared/corpus/whitehouse
+# PG: a PostgreSQL URL (emptied first) to measure concurrent ingests on it too
+PG ?=
 bench: install
 	$(BIN)/python -m bench.extract_throughput $(CORPUS) --ingest --write docs/benchmarks.md
+	$(BIN)/python -m bench.extraction_quality --write docs/benchmarks.md
+	$(BIN)/python -m bench.csv_ingest_scaling --write docs/benchmarks.md
+	$(BIN)/python -m bench.concurrent_ingest $(CORPUS) $(if $(PG),--pg $(PG)) --write docs/benchmarks.md
 	$(BIN)/python -m bench.merge_scaling --write docs/benchmarks.md
 	$(BIN)/python -m bench.dashboard_interaction --write docs/benchmarks.md
 	$(BIN)/python -m bench.dashboard_browser --write docs/benchmarks.md

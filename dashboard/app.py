@@ -23,21 +23,24 @@ import numpy as np
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 
 from ingest.export import to_csv
+from ingest.review.editors import Editors
 from ingest.store import Store
 
-from .archive import register_archive, with_archived_copies
+from .archive import register_archive
+from .auth import EditorPolicy, is_loopback
+from .auth import install as install_auth
 from .counts import bucket_bounds
 from .data import EventCache, Snapshot
 from .entities import reward_end
 from .feed import register_feed
 from .figures import level_of_detail
 from .layout import INDEX_STRING, page_layout
-from .routes import ENTITY_PREFIX, add_routes
+from .review_callbacks import register as register_review
+from .routes import ENTITY_PREFIX, REVIEW_PATH, add_routes
 from .security import compress, harden
 from .state import ViewState, build_query, ordered, parse_query, reversed_note
 from .views import (
     count_text,
-    detail_panel,
     entity_directory,
     entity_page,
     status_panel,
@@ -55,13 +58,16 @@ FILTERS = [
     ("filter-sources", "value"),
     ("filter-lanes", "value"),
     ("filter-new-since", "date"),
+    ("filter-review", "value"),
 ]
 ENTITY_OPTIONS = 100  # entities offered before typing; typing searches them all
 
 
 def view_state(values: list[Any], window: Any, event: str | None = None) -> tuple[ViewState, list[str]]:  # fmt: skip
     """The state the controls describe, and notes on what was corrected."""
-    start, end, types, entities, search, confidence, flags, sources, lanes, new_since = values
+    start, end, types, entities, search, confidence, flags, sources, lanes, new_since, review = (
+        values
+    )
     flags = flags or []
     date_from, date_to, swapped = ordered(start[:10] if start else None, end[:10] if end else None)
     notes = [reversed_note(date_to, date_from)] if swapped and date_from and date_to else []
@@ -75,6 +81,7 @@ def view_state(values: list[Any], window: Any, event: str | None = None) -> tupl
         corroborated="corroborated" in flags,
         conflicts_only="conflicts" in flags,
         sources=tuple(sources or ()),
+        review=tuple(review or ()),
         lanes=lanes or "type",
         window=tuple(window) if window else None,  # type: ignore[arg-type]
         new_since=new_since[:10] if new_since else None,
@@ -87,7 +94,8 @@ def control_values(state: ViewState) -> list[Any]:
     """The filter controls' values for a state (the inverse of ``view_state``)."""
     flags = [f for f, on in (("corroborated", state.corroborated), ("conflicts", state.conflicts_only)) if on]  # fmt: skip
     return [state.date_from, state.date_to, list(state.types), list(state.entities), state.search,
-            state.min_confidence, flags, list(state.sources), state.lanes, state.new_since]  # fmt: skip
+            state.min_confidence, flags, list(state.sources), state.lanes, state.new_since,
+            list(state.review)]  # fmt: skip
 
 
 def entity_options(snapshot: Snapshot, typed: str, chosen: list[str]) -> list[dict[str, str]]:
@@ -100,7 +108,12 @@ def entity_options(snapshot: Snapshot, typed: str, chosen: list[str]) -> list[di
     return [{"label": f"{n} ({counts.get(n, 0):,})", "value": n} for n in names]
 
 
-def create_app(store: Store | None = None) -> Dash:
+def create_app(
+    store: Store | None = None, host: str | None = None, editors: Editors | None = None
+) -> Dash:
+    """The dashboard over ``store``. ``host`` is the address the server listens on: only a
+    loopback one lets the local user edit without signing in (None, as under a WSGI
+    server, counts as beyond this machine). ``editors``: the editors file."""
     cache = EventCache(store or Store())
     cache.start()  # the index is warm before the first page asks for it
     app = Dash(__name__, title="Policy timeline", suppress_callback_exceptions=True)
@@ -108,6 +121,8 @@ def create_app(store: Store | None = None) -> Dash:
     app.index_string = INDEX_STRING
     app.layout = page_layout
     harden(app)
+    policy = EditorPolicy(editors or Editors(), local_bind=is_loopback(host))
+    install_auth(app, cache.store, policy)
     add_routes(app, cache)
     register_feed(app.server, cache)  # /feed.atom: the view's events as an Atom feed
     register_archive(app.server, cache.store)  # /archive/<sha256>: a fetched body, as text
@@ -126,6 +141,7 @@ def create_app(store: Store | None = None) -> Dash:
         Output("filter-sources", "options"),
         Output("status", "children"),
         Output("main-page", "style"),
+        Output("review-page", "style"),
         Output("entity-page", "children"),
         Output("count", "children", allow_duplicate=True),
         Output("notice", "children", allow_duplicate=True),
@@ -138,15 +154,20 @@ def create_app(store: Store | None = None) -> Dash:
         snapshot = cache.snapshot()
         status = status_panel(snapshot.last_run, snapshot.per_source)
         pathname = (nav or {}).get("pathname") or "/"
+        hidden = {"display": "none"}
         if pathname.startswith(ENTITY_PREFIX):
             page, count = _entity(snapshot, unquote(pathname[len(ENTITY_PREFIX) :]))
             unchanged = [no_update] * (len(FILTERS) + 3)
-            return (*unchanged, no_update, status, {"display": "none"}, page, count, no_update,
+            return (*unchanged, no_update, status, hidden, hidden, page, count, no_update,
+                    no_update)  # fmt: skip
+        if pathname == REVIEW_PATH:
+            unchanged = [no_update] * (len(FILTERS) + 3)
+            return (*unchanged, no_update, status, hidden, {}, None, "Review queue", no_update,
                     no_update)  # fmt: skip
         state, notes = parse_query((nav or {}).get("search"))
         return (*control_values(state), list(state.window) if state.window else None, state.event,
                 entity_options(snapshot, "", list(state.entities)), snapshot.source_titles(),
-                status, {}, None, no_update, " ".join(notes),
+                status, {}, hidden, None, no_update, " ".join(notes),
                 {"text": state.search, "at": (nav or {}).get("at")})  # fmt: skip
 
     def _entity(snapshot: Snapshot, name: str) -> tuple[Any, str]:
@@ -173,13 +194,14 @@ def create_app(store: Store | None = None) -> Dash:
         Output("notice", "children"),
         *inputs,
         Input("window", "data"),
+        Input("review-result", "data"),  # an edit: the chart, count and table show it
         State("selected-event", "data"),
         State("url", "pathname"),
         State("nav", "data"),
         prevent_initial_call=True,
     )
     def update_view(*args):  # type: ignore[no-untyped-def]
-        *values, window, selected, pathname, nav = args
+        *values, window, _edited, selected, pathname, nav = args
         state, notes = view_state(values, window, selected)
         snapshot = cache.snapshot()
         rows = snapshot.select(state.filter())
@@ -190,10 +212,10 @@ def create_app(store: Store | None = None) -> Dash:
             state.new_since,
         )  # fmt: skip
         query = build_query(state if in_view else replace(state, event=None))
-        on_entity_page = (pathname or "/").startswith(ENTITY_PREFIX)
-        count = no_update if on_entity_page else count_text(len(rows), len(snapshot))
+        on_other_page = (pathname or "/").startswith(ENTITY_PREFIX) or pathname == REVIEW_PATH
+        count = no_update if on_other_page else count_text(len(rows), len(snapshot))
         data = {"query": query, "count": len(rows), "selected_in_view": in_view or not selected,
-                "nav_at": (nav or {}).get("at")}  # fmt: skip
+                "nav_at": (nav or {}).get("at"), "revision": list(snapshot.revision)}  # fmt: skip
         label = f"Download CSV ({len(rows):,} rows)"
         return (view.figure, count, view.note, data, "/export.csv" + query, label,
                 " ".join(notes))  # fmt: skip
@@ -237,20 +259,7 @@ def create_app(store: Store | None = None) -> Dash:
             return selected_rows[-1]["event_id"], no_update
         return no_update, no_update
 
-    @app.callback(Output("detail", "children"), Input("selected-event", "data"))
-    def show_detail(event_id):  # type: ignore[no-untyped-def]
-        if not event_id:
-            return detail_panel(None, [])
-        snapshot = cache.snapshot()
-        row = snapshot.row_of(event_id)
-        if row is None:
-            return detail_panel(None, [])
-        event = snapshot.index.event(row)
-        if event is None:  # removed from the store since this snapshot was read
-            return detail_panel(None, [])
-        return detail_panel(
-            event, with_archived_copies(cache.store, cache.store.sources_for(event_id))
-        )
+    register_review(app, cache, policy)  # edits, the detail panel, the review queue
 
     app.clientside_callback(
         ClientsideFunction("timeline", "selectionChanged"),

@@ -211,6 +211,12 @@ class EventCache:
         with self._lock:
             return self._current
 
+    def invalidate(self) -> None:
+        """The next ``snapshot()`` asks the store for its revision at once (this process
+        has just written to it: an analyst's edit)."""
+        with self._lock:
+            self._checked = 0.0
+
     def _start_build(self) -> threading.Event:
         """The running build's event, or a new build's (call with the lock held)."""
         if self._building is not None:

@@ -12,20 +12,21 @@ import numpy as np
 import pandas as pd
 
 from ingest.index.event_index import EventIndex
-from ingest.schema import EVENT_TYPE_LABELS, EVENT_TYPES, LABELS
+from ingest.schema import EVENT_TYPE_LABELS, EVENT_TYPES, LABELS, REVIEW_STATUSES
 
 from .figures import amount_label, date_label
 
 GRID_BLOCK = 100  # rows per request: large results never ship whole
 GRID_COLUMNS: tuple[str, ...] = (
     "date", "event_type", "title", "targets", "amount", "source_count", "confidence", "conflict",
+    "review_status",
 )  # fmt: skip
 MAX_ROW = 10**9
 
 
 def grid_column_defs() -> list[dict[str, Any]]:
     widths = {"date": 118, "event_type": 140, "amount": 90, "source_count": 90,
-              "confidence": 110, "conflict": 90}  # fmt: skip
+              "confidence": 110, "conflict": 90, "review_status": 110}  # fmt: skip
     defs = []
     for name in GRID_COLUMNS:
         col: dict[str, Any] = {"field": name, "headerName": LABELS[name], "sortable": True}
@@ -54,6 +55,7 @@ def grid_rows(df: pd.DataFrame, new_since: str | None = None) -> list[dict[str, 
             "source_count": int(r.source_count),
             "confidence": round(float(r.confidence), 2),
             "conflict": "yes" if r.conflict else "",
+            "review_status": r.review_status or "unreviewed",
             "new": bool(new_since and (r.first_seen or "")[:10] > new_since),
         }
         for r in df.itertuples(index=False)
@@ -81,6 +83,9 @@ def sort_keys(index: EventIndex, column: str) -> np.ndarray:
         return np.where(np.isnan(cols.amount), -1.0, cols.amount)
     if column == "conflict":
         return cols.has_conflict.astype(np.int64)
+    if column == "review_status":
+        rank = np.array([sorted(REVIEW_STATUSES).index(s) for s in REVIEW_STATUSES], dtype=np.int64)
+        return rank[cols.status_code]
     if column == "targets":
         return index.state.targets.keys
     if column == "title":

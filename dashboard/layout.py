@@ -15,6 +15,7 @@ from dash import dcc, html
 from ingest.schema import EVENT_TYPE_LABELS, EVENT_TYPES
 
 from .grid import GRID_BLOCK, grid_column_defs
+from .review_views import STATUS_LABELS, add_event_panel, queue_page
 from .views import detail_panel
 
 INDEX_STRING = """<!DOCTYPE html>
@@ -96,6 +97,14 @@ def _filters_panel() -> html.Div:
                 className="filter",
             ),
             _labelled("Source", _dropdown("filter-sources", "Any source")),
+            _labelled(
+                "Review",
+                _dropdown(
+                    "filter-review",
+                    "All but rejected",
+                    [{"label": label, "value": s} for s, label in STATUS_LABELS.items()],
+                ),
+            ),
             _labelled(
                 "Minimum confidence",
                 dcc.Slider(
@@ -235,6 +244,7 @@ def _main_page() -> html.Div:
     return html.Div(
         [
             _filters_panel(),
+            add_event_panel(),
             html.Div(id="notice", className="notice", role="status"),
             _chart(),
             html.Div(
@@ -268,16 +278,22 @@ def page_layout() -> html.Div:
                 [
                     html.H1(dcc.Link("Policy timeline", href="/", className="home")),
                     html.Div(id="count", className="count", role="status"),
+                    dcc.Link("Review queue", href="/review", className="queue-link"),
                     html.Div(id="status", className="status"),
+                    html.Div(id="editor-status", className="editor-status"),
                 ]
             ),
-            html.Main([_main_page(), html.Div(id="entity-page", className="entity-page")]),
+            html.Main(
+                [_main_page(), queue_page(), html.Div(id="entity-page", className="entity-page")]
+            ),
             dcc.Store(id="nav"),
             dcc.Store(id="selected-event"),
             dcc.Store(id="window"),
             dcc.Store(id="view"),
             dcc.Store(id="search-text", data=""),
             dcc.Store(id="search-restore"),
+            dcc.Store(id="review-result"),  # every edit's answer: refreshes what shows it
+            dcc.Store(id="detail-shown"),  # the event the detail panel shows
         ],
         className="page",
     )

@@ -26,6 +26,7 @@ from .state import parse_query
 from .views import entity_href
 
 ENTITY_PREFIX = "/entity/"
+REVIEW_PATH = "/review"  # the review queue: a page of the app (see review_callbacks.py)
 
 
 def _view_query() -> str:

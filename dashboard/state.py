@@ -1,5 +1,6 @@
 """The view's state and its query string, so a view can be shared and Back restores it:
-``?from=2025-01-01&to=2025-12-31&type=bounty&entity=Nicolas+Maduro&x0=...&x1=...``.
+``?from=2025-01-01&to=2025-12-31&type=bounty&entity=Nicolas+Maduro&x0=...&x1=...``
+(``review=rejected`` lists the events analysts rejected, which are hidden otherwise).
 
 One state drives everything: the zoom window is part of the filter (``filter()``), so
 the count, the table, the CSV, the chart and the link all show the same events.
@@ -11,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 from urllib.parse import parse_qs, urlencode
 
 from ingest.query import EventFilter
-from ingest.schema import EVENT_TYPES, PartialDate
+from ingest.schema import EVENT_TYPES, REVIEW_STATUSES, PartialDate
 
 LANES = ("type", "entity")
 _EVENT_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-")
@@ -101,6 +102,7 @@ def parse_query(search: str | None) -> tuple[ViewState, list[str]]:
         corroborated=one("corroborated") == "1",
         conflicts_only=one("conflicts") == "1",
         sources=tuple(q.get("source", [])[:50]),
+        review=tuple(r for r in q.get("review", []) if r in REVIEW_STATUSES),
         lanes=lanes if lanes in LANES else "type",
         window=window,
         new_since=_date(one("new_since")),
@@ -127,6 +129,7 @@ def build_query(state: ViewState) -> str:
     if state.conflicts_only:
         pairs.append(("conflicts", "1"))
     pairs += [("source", s) for s in state.sources]
+    pairs += [("review", r) for r in state.review]
     if state.lanes != "type":
         pairs.append(("lanes", state.lanes))
     if state.window:

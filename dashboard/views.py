@@ -13,7 +13,7 @@ import pandas as pd
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from ingest.schema import COLUMNS, EVENT_TYPE_LABELS, LABELS, LIST_COLUMNS
+from ingest.schema import COLUMNS, ENTITY_COLUMNS, EVENT_TYPE_LABELS, LABELS, LIST_COLUMNS
 
 from .archive import archived_link
 from .figures import amount_label, date_label, reward_figure
@@ -75,43 +75,9 @@ def _value_text(name: str, value: Any) -> str:
     return str(value)
 
 
-def detail_panel(event: dict[str, Any] | None, sources: list[dict[str, Any]]) -> Component:
-    """Every field of the event, then every source with its quote and link."""
-    if event is None:
-        return html.P(
-            "Click an event on the timeline or a row in the table to read it here.",
-            className="hint",
-        )
-    fields = []
-    for name in COLUMNS:
-        if name in (
-            "title",
-            "evidence",
-            "source_title",
-            "source_url",
-            "source_published",
-            "conflict",
-        ):
-            continue
-        value = event.get(name)
-        if name in LIST_COLUMNS and value:
-            links: list[Any] = []
-            for n in value:
-                links += [dcc.Link(n, href=entity_href(n), className="entity-link"), "; "]
-            fields += [html.Dt(LABELS[name]), html.Dd(links[:-1])]
-            continue
-        text = _value_text(name, value)
-        if name == "amount" and text:
-            text = amount_label(event.get("amount"), event.get("currency") or "")
-        if text:
-            fields += [html.Dt(LABELS[name]), html.Dd(text)]
-    conflict = event.get("conflict") or ""
-    conflict_box = (
-        html.Div([html.Strong("Sources disagree: "), conflict], className="conflict", role="note")
-        if conflict
-        else None
-    )
-    source_items = [
+def source_items(sources: list[dict[str, Any]]) -> list[Component]:
+    """Each source with its link (http(s) only), the date it gives and its quote."""
+    return [
         html.Li(
             [
                 external_link(
@@ -133,13 +99,67 @@ def detail_panel(event: dict[str, Any] | None, sources: list[dict[str, Any]]) ->
         )
         for s in sources
     ]
+
+
+def detail_panel(
+    event: dict[str, Any] | None,
+    sources: list[dict[str, Any]],
+    review: Any = None,
+) -> Component:
+    """Every field of the event, its review (``review``: a review_views.ReviewContext),
+    every source with its quote and link, and the event's history."""
+    if event is None:
+        return html.P(
+            "Click an event on the timeline or a row in the table to read it here.",
+            className="hint",
+        )
+    fields = []
+    for name in COLUMNS:
+        if name in (
+            "title",
+            "evidence",
+            "source_title",
+            "source_url",
+            "source_published",
+            "conflict",
+            "review_status",
+        ):
+            continue
+        value = event.get(name)
+        if name in ENTITY_COLUMNS and value:
+            links: list[Any] = []
+            for n in value:
+                links += [dcc.Link(n, href=entity_href(n), className="entity-link"), "; "]
+            fields += [html.Dt(LABELS[name]), html.Dd(links[:-1])]
+            continue
+        text = _value_text(name, value)
+        if name == "amount" and text:
+            text = amount_label(event.get("amount"), event.get("currency") or "")
+        if text:
+            fields += [html.Dt(LABELS[name]), html.Dd(text)]
+    conflict = event.get("conflict") or ""
+    conflict_box = (
+        html.Div([html.Strong("Sources disagree: "), conflict], className="conflict", role="note")
+        if conflict
+        else None
+    )
+    review_parts: list[Any] = []
+    if review is not None:
+        from .review_views import history_list, review_block
+
+        review_parts = [review_block(event, sources, review)]
+    history = (
+        [history_list(review.history, review.editor is not None)] if review is not None else []
+    )
     return html.Div(
         [
             html.H2(event.get("title") or "", className="detail-title"),
             conflict_box,
+            *review_parts,
             html.Dl(fields, className="fields"),
             html.H3(f"Sources ({len(sources)})"),
-            html.Ul(source_items, className="sources"),
+            html.Ul(source_items(sources), className="sources"),
+            *history,
         ],
         id="detail-content",
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .review.commands import users_option
 
 DB_HELP = (
     "Database URL (sqlite:///path.db or postgresql+psycopg://user:pass@host/db). "
@@ -320,6 +321,14 @@ class _NoBar:
 @click.option(
     "--source", "sources", multiple=True, metavar="TITLE", help="Source title; repeat for several."
 )
+@click.option(
+    "--include-rejected",
+    is_flag=True,
+    help="Also write events analysts rejected (not events); left out by default.",
+)
+@click.option(
+    "--reviewed-only", is_flag=True, help="Only events an analyst confirmed or corrected."
+)
 @db_option
 def export(
     out: Path,
@@ -332,9 +341,12 @@ def export(
     corroborated: bool,
     conflicts: bool,
     sources: tuple[str, ...],
+    include_rejected: bool,
+    reviewed_only: bool,
     db_url: str | None,
 ) -> None:
-    """Write the events matching the filters as CSV (the contract columns)."""
+    """Write the events matching the filters as CSV (the contract columns), with the
+    analysts' corrections applied; rejected events are left out unless asked for."""
     from .export import write_csv
     from .query import EventFilter, filter_events
     from .schema import EVENT_TYPES
@@ -355,6 +367,7 @@ def export(
             corroborated,
             conflicts,
             sources,
+            review_statuses(include_rejected, reviewed_only),
         )
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--from/--to") from None
@@ -367,20 +380,35 @@ def export(
         click.echo(f"{count} event(s) written to {out}", err=True)
 
 
+def review_statuses(include_rejected: bool, reviewed_only: bool) -> tuple[str, ...]:
+    """The review statuses an export keeps; () is the default: all but rejected."""
+    from .schema import REVIEW_STATUSES
+
+    if reviewed_only:
+        return ("confirmed", "edited", "rejected") if include_rejected else ("confirmed", "edited")
+    return REVIEW_STATUSES if include_rejected else ()
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8050, show_default=True, type=int, help="Port to listen on.")
 @click.option("--debug", is_flag=True, help="Dash debug mode (reloads on code changes).")
+@users_option
 @db_option
-def serve(host: str, port: int, debug: bool, db_url: str | None) -> None:
-    """Serve the dashboard (reads the store; new ingests show on the next interaction)."""
+def serve(host: str, port: int, debug: bool, users_file: Path | None, db_url: str | None) -> None:
+    """Serve the dashboard (reads the store; new ingests show on the next interaction).
+
+    Anyone who reaches it reads; editing needs a signed-in editor (`policy-timeline users
+    add NAME`), except on 127.0.0.1 with no editor configured, where the local user edits."""
     from dashboard.app import create_app
+    from ingest.review.editors import Editors
 
     store = _open_store(db_url)
+    editors = Editors(users_file)
     click.echo(
         f"Serving {store.count_events()} events from {store.display_url} on http://{host}:{port}/"
     )
-    create_app(store).run(host=host, port=port, debug=debug)
+    create_app(store, host=host, editors=editors).run(host=host, port=port, debug=debug)
 
 
 @main.command()
@@ -396,8 +424,10 @@ def formats() -> None:
 
 
 from .fetch.commands import register as _register_tracker  # noqa: E402
+from .review.commands import register as _register_review  # noqa: E402
 
 _register_tracker(main)  # fetch, watch, sources, reprocess, digest (ingest/fetch/)
+_register_review(main)  # users (ingest/review/)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .schema import PartialDate, fold
+from .schema import REVIEW_STATUSES, PartialDate, fold
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class EventFilter:
     corroborated: bool = False  # at least two sources
     conflicts_only: bool = False
     sources: tuple[str, ...] = ()  # source titles
+    review: tuple[str, ...] = ()  # review statuses shown; none given: all but rejected
 
     def __post_init__(self) -> None:
         # Normalize early so a bad date fails here with a clear message, not deep in pandas.
@@ -43,12 +44,14 @@ class EventFilter:
         object.__setattr__(self, "entities", tuple(e for e in self.entities if e))
         object.__setattr__(self, "search", (self.search or "").strip())
         object.__setattr__(self, "sources", tuple(s for s in self.sources if s))
+        object.__setattr__(self, "review", tuple(r for r in REVIEW_STATUSES if r in self.review))
 
     @property
     def is_empty(self) -> bool:
         return not (
             self.date_from or self.date_to or self.types or self.entities or self.search
             or self.min_confidence or self.corroborated or self.conflicts_only or self.sources
+            or self.review
         )  # fmt: skip
 
     def filename(self, prefix: str = "timeline") -> str:
@@ -69,6 +72,7 @@ class EventFilter:
             parts.append("corroborated")
         if self.conflicts_only:
             parts.append("conflicts")
+        parts += self.review
         name = "_".join(p for p in parts if p)
         return name[:150] + ".csv"
 

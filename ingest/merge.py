@@ -174,7 +174,8 @@ def strong_names(names: Iterable[str]) -> list[str]:
 
 def authority_rank(adapter: str, source_url: str, confidence: float) -> int:
     """0 a government record (Federal Register, FTO list); 1 an official act read from a
-    .gov document; 2 the analyst's curated rows; 3 anything else (news, extraction)."""
+    .gov document; 2 the analyst's curated rows and events added by hand; 3 anything else
+    (news, extraction)."""
     if adapter in RECORD_ADAPTERS:
         return 0
     if (
@@ -183,7 +184,7 @@ def authority_rank(adapter: str, source_url: str, confidence: float) -> int:
         and GOVERNMENT_URL.match(source_url or "")
     ):
         return 1
-    return 2 if adapter == "csv" else 3
+    return 2 if adapter in ("csv", "manual") else 3
 
 
 def tolerance(event_type: str) -> int:
@@ -257,9 +258,25 @@ def _order(r: Report) -> tuple[int, int, float, str, str]:
     return (*_substance(r), r.report_id, r.uid)
 
 
-def cluster(reports: Sequence[Report]) -> list[list[int]]:
+@dataclass(frozen=True)
+class Constraints:
+    """Analysts' decisions about reports, by ``Report.uid``: pairs that are one event
+    whatever their contents say (a merge), and pairs that are never one event (a split).
+    ``cluster`` respects them on every recomputation, so a re-ingest cannot undo them."""
+
+    must: frozenset[tuple[str, str]] = frozenset()
+    cannot: frozenset[tuple[str, str]] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.must or self.cannot)
+
+
+def cluster(reports: Sequence[Report], constraints: Constraints | None = None) -> list[list[int]]:
     """Indices of ``reports`` grouped into events (each group sorted by authority).
 
+    0. An analyst's merge (``constraints.must``) joins reports first, whatever their
+       document numbers; an analyst's split (``constraints.cannot``) keeps two reports
+       apart through every step below.
     1. Certain links make the cores: the same document number, the same identity (report
        id), or the same event told for the same period (same type and period, shared
        targets or a similar title). Reports
@@ -273,18 +290,36 @@ def cluster(reports: Sequence[Report]) -> list[list[int]]:
        its own rather than guessed, and peers (the same kind of source, equally sure) that
        give different days report different events.
 
-    Every decision depends only on the reports' contents, never on their order.
+    Every decision depends only on the reports' contents and the constraints, never on
+    their order.
     """
     n = len(reports)
     uf = _UnionFind(n)
     keys: dict[int, str] = {}  # root -> the document number its core carries
+    apart: dict[int, set[int]] = {}  # root -> reports its members must never join
 
-    def link(i: int, j: int) -> None:
+    def blocked(ri: int, rj: int) -> bool:
+        return any(uf.find(f) == rj for f in apart.get(ri, ()))
+
+    def link(i: int, j: int, decided: bool = False) -> None:
         ri, rj = uf.find(i), uf.find(j)
         ki, kj = keys.get(ri, ""), keys.get(rj, "")
-        if ri == rj or (ki and kj and ki != kj):
+        if ri == rj or (not decided and ki and kj and ki != kj) or blocked(ri, rj):
             return
-        keys[uf.union(ri, rj)] = ki or kj
+        root = uf.union(ri, rj)
+        keys[root] = ki or kj
+        if ri in apart or rj in apart:
+            apart[root] = apart.pop(ri, set()) | apart.pop(rj, set())
+
+    if constraints:
+        position = {r.uid: i for i, r in enumerate(reports)}
+        for one, two in sorted(constraints.cannot):
+            if one in position and two in position:
+                apart.setdefault(position[one], set()).add(position[two])
+                apart.setdefault(position[two], set()).add(position[one])
+        for one, two in sorted(constraints.must):
+            if one in position and two in position:
+                link(position[one], position[two], decided=True)
 
     first_of_key: dict[str, int] = {}
     first_of_id: dict[str, int] = {}
@@ -318,21 +353,29 @@ def cluster(reports: Sequence[Report]) -> list[list[int]]:
         neighbours.setdefault(b, []).append(a)
     event_of: dict[int, int] = {}  # head position -> the head position of its event
     event_key: dict[int, str] = {}  # event (head position) -> its document number
+    event_roots: dict[int, set[int]] = {}  # event (head position) -> the cores in it
+
+    def kept_apart(root: int, event: int) -> bool:
+        return any(uf.find(f) in event_roots[event] for f in apart.get(root, ()))
+
     for pos, head in enumerate(head_reports):
-        own_key = keys.get(uf.find(heads[pos]), "")
+        root = uf.find(heads[pos])
+        own_key = keys.get(root, "")
         options = [
             other for other in neighbours.get(pos, [])
             if other < pos and event_of[other] == other
             and _substance(head_reports[other]) < _substance(head)
             and not (own_key and event_key[other] and own_key != event_key[other])
+            and not kept_apart(root, other)
         ]  # fmt: skip
-        event_of[pos], event_key[pos] = pos, own_key
+        event_of[pos], event_key[pos], event_roots[pos] = pos, own_key, {root}
         if options:
             best = min(gap(head, head_reports[o]) for o in options)
             closest = [o for o in options if gap(head, head_reports[o]) == best]
             if len(closest) == 1:
                 event_of[pos] = closest[0]
                 event_key[closest[0]] = event_key[closest[0]] or own_key
+                event_roots[closest[0]].add(root)
     groups: dict[int, list[int]] = {}
     for pos, head_index in enumerate(heads):
         groups.setdefault(event_of[pos], []).extend(cores[uf.find(head_index)])

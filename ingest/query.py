@@ -27,7 +27,7 @@ def filter_events(df: pd.DataFrame, flt: EventFilter | None = None) -> pd.DataFr
     """The rows of ``df`` (export columns, list columns as lists) that match ``flt``, in
     date order. The dashboard keeps an ``EventIndex`` between interactions; a one-off
     call (the CLI export) builds one: the same code answers both."""
-    if flt is None or flt.is_empty or df.empty:
+    if df.empty or ((flt is None or flt.is_empty) and not df["review_status"].eq("rejected").any()):
         return df
     index = EventIndex(df)
     return index.frame(index.select(flt))

@@ -65,6 +65,16 @@ _COLUMN_DEFS: tuple[Column, ...] = (
     Column(
         "conflict", "text", "Conflict", help="Why the sources of the event disagree, if they do."
     ),
+    # The review layer (ingest/review/): what analysts decided about the event.
+    Column(
+        "review_status",
+        "text",
+        "Review",
+        help="unreviewed, confirmed, edited (an analyst corrected a field) or rejected "
+        "(not an event: hidden unless asked for).",
+    ),
+    Column("note", "text", "Note", help="The analysts' note on the event."),
+    Column("tags", "list", "Tags", help="The analysts' tags."),
 )
 
 COLUMN_SPECS: dict[str, Column] = {c.name: c for c in _COLUMN_DEFS}
@@ -73,7 +83,12 @@ REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in _COLUMN_DEFS if c.requ
 LIST_COLUMNS: tuple[str, ...] = tuple(c.name for c in _COLUMN_DEFS if c.kind == "list")
 LABELS: dict[str, str] = {c.name: c.label for c in _COLUMN_DEFS}
 # Filled by the store, never taken from input files.
-STORE_COLUMNS: tuple[str, ...] = ("source_count", "first_seen", "conflict")
+STORE_COLUMNS: tuple[str, ...] = (
+    "source_count", "first_seen", "conflict", "review_status", "note", "tags",
+)  # fmt: skip
+# Who or what an event names: the columns entity filters and entity pages read.
+ENTITY_COLUMNS: tuple[str, ...] = ("actors", "targets")
+REVIEW_STATUSES: tuple[str, ...] = ("unreviewed", "confirmed", "edited", "rejected")
 LIST_SEPARATOR = "; "
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -143,6 +158,10 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse ``YYYY-MM-DD``, ``YYYY-Www``, ``YYYY-MM`` or ``YYYY``; raise ValueError otherwise."""
+        return _parse_partial_date(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> PartialDate:
         text = (text or "").strip()
         # Accept a full timestamp (2025-01-20T21:07:53-05:00): the calendar day is what counts.
         if len(text) > 10 and text[10] in "T ":
@@ -258,6 +277,9 @@ class Event:
     adapter: str = ""
     file: str = ""
     line: int | None = field(default=None, compare=False)
+    # What a row of an export says about its review (``review_status``): such a row shows
+    # the store's corrected event, not what a source said (see store.writer.write_events).
+    review_status: str = field(default="", compare=False)
 
     @property
     def span(self) -> PartialDate:
@@ -307,6 +329,13 @@ class Event:
         }
 
 
+@lru_cache(maxsize=65536)
+def _parse_partial_date(text: str) -> PartialDate:
+    # Dates repeat (every event is validated, every report re-read on merge): parse once.
+    # PartialDate is frozen, so a cached one can be shared.
+    return PartialDate._parse(text)
+
+
 _EVENT_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -346,6 +375,11 @@ def validate(event: Event) -> Event:
         currency = "USD"  # amounts in the sources this tool reads are US rewards and sanctions
     if event.event_id and not _EVENT_ID.match(event.event_id):
         raise ValidationError("event_id", f"{event.event_id!r} has characters an id cannot have")
+    if event.review_status and event.review_status not in REVIEW_STATUSES:
+        raise ValidationError(
+            "review_status",
+            f"{event.review_status!r} is not one of: {', '.join(REVIEW_STATUSES)}",
+        )
     if event.source_published:
         try:
             PartialDate.parse(event.source_published)

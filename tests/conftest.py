@@ -34,8 +34,9 @@ def store(db_url: str):
 
 @pytest.fixture(autouse=True)
 def _no_default_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # A test must never write the developer's data/timeline.db by accident.
+    # A test must never write the developer's data/timeline.db (or editors file) by accident.
     monkeypatch.setenv("POLICY_TIMELINE_DB", f"sqlite:///{tmp_path / 'default.db'}")
+    monkeypatch.setenv("POLICY_TIMELINE_USERS", str(tmp_path / "editors.txt"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -132,3 +132,49 @@ def test_export_corroborated_and_conflict_filters(db_url: str, tmp_path: Path):
     rows = list(csv.DictReader(io.StringIO(both.output)))
     assert [(r["date"], r["source_count"]) for r in rows] == [("2025-08-07", "2")]
     assert rows[0]["conflict"].startswith("amounts differ")
+
+
+def test_extract_explain_tells_the_trigger_the_date_rule_and_each_targets_source(
+    tmp_path: Path,
+):
+    page = tmp_path / "report.txt"
+    page.write_text(
+        "WASHINGTON (AP) — The Treasury sanctioned six leaders of Tren de Aragua on Tuesday.\n\n"
+        "Officials said the Treasury could impose more sanctions later.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["extract", str(page), "--published", "2025-07-18",
+                                       "--explain"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "1 event(s); relative dates count from 2025-07-18" in out
+    assert "2025-07-15 sanction — Tren de Aragua" in out
+    assert "trigger: 'sanctioned' (verb), sentence 1" in out
+    assert "'Tuesday' in the clause (counted from the document's date)" in out
+    assert "Tren de Aragua: named in the clause (sentence 1)" in out
+    assert "Not events:" in out and "'sanctions' (sanction) — future or planned" in out
+
+
+def test_extract_explain_as_json_gives_the_same_as_data(tmp_path: Path):
+    import json
+
+    page = tmp_path / "nota.txt"
+    page.write_text(
+        "Estados Unidos designó este martes al Clan del Golfo como organización terrorista "
+        "extranjera, informó el secretario de Estado.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["extract", str(page), "--published", "2025-12-16",
+                                       "--explain", "--format", "json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (doc,) = json.loads(result.output)
+    (event,) = doc["events"]
+    assert (event["date"], event["event_type"]) == ("2025-12-16", "designation")
+    assert "este martes" in event["date_rule"]
+    assert any("Clan del Golfo" in rule for rule in event["target_rules"])
+
+
+def test_extract_explain_on_a_records_file_says_there_is_nothing_to_explain(fixtures: Path):
+    result = CliRunner().invoke(main, ["extract", str(CURATED), "--explain"])
+    assert result.exit_code == 0
+    assert "nothing was inferred from prose" in result.output

@@ -56,7 +56,7 @@ def test_a_reversed_date_range_in_a_link_is_put_in_order_with_a_note():
 
 
 def test_reversed_dates_in_the_controls_are_put_in_order_with_a_note():
-    values = ["2025-12-31", "2025-01-01", [], [], "", 0, [], [], "type", None]
+    values = ["2025-12-31", "2025-01-01", [], [], "", 0, [], [], "type", None, []]
     state, notes = view_state(values, None)
     assert (state.date_from, state.date_to) == ("2025-01-01", "2025-12-31")
     assert notes and "From was after To" in notes[0]

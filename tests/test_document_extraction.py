@@ -265,3 +265,315 @@ def test_the_same_act_told_twice_in_a_document_is_one_event():
         "Tuesday. The designation of Barrio 18 takes effect on Thursday, September 4."
     )
     assert [(e.date, e.event_type) for e in events(text)] == [("2025-09-02", "designation")]
+
+
+# --- 8. which act a date belongs to -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Maduro pleaded not guilty to the charges on Monday, two days after U.S. forces "
+            "captured him in Caracas.",
+            date(2026, 1, 5),
+            ("2026-01-03", "military_action"),
+        ),
+        (
+            "Alias Otoniel comparece este jueves ante una jueza en Nueva York, un día después de "
+            "haber sido extraditado a Estados Unidos.",
+            date(2022, 5, 5),
+            ("2022-05-04", "legal"),
+        ),
+    ],
+)
+def test_an_act_told_as_the_anchor_of_an_offset_is_that_many_days_earlier(
+    text, published, expected
+):
+    assert expected in {(e.date, e.event_type) for e in events(text, published=published)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump announced Wednesday that Navy ships are being moved toward Venezuela after a U.S. "
+        "drug indictment against Nicolás Maduro.",
+        "El gobierno anunció el miércoles nuevas medidas tras la acusación formal contra "
+        "Nicolás Maduro por narcotráfico.",
+    ],
+)
+def test_an_act_that_the_main_clause_follows_does_not_take_its_day(text):
+    assert not [e for e in events(text, published=date(2020, 4, 2)) if e.event_type == "legal"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His guilty plea marks the end of a career that began when he first planted marijuana "
+        "in Sinaloa in 1969.",
+        "La condena cierra una carrera que comenzó cuando sembró marihuana en Sinaloa en 1969.",
+    ],
+)
+def test_a_date_in_a_relative_clause_about_something_else_is_not_the_acts(text):
+    assert not [e for e in events(text, published=date(2025, 8, 25)) if e.date == "1969"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "Tras el ataque, ocurrido el lunes, el Pentágono dijo que autoridades mexicanas "
+            "asumieron el rescate del sobreviviente de la lancha.",
+            date(2025, 10, 29),
+            "2025-10-27",
+        ),
+        (
+            "The strike on the boat, which took place on Monday, was confirmed by the Pentagon "
+            "on Wednesday, officials said.",
+            date(2025, 10, 29),
+            "2025-10-27",
+        ),
+    ],
+)
+def test_a_date_after_took_place_is_the_acts_own_even_near_a_verb_of_saying(text, published, day):
+    assert (day, "military_action") in {
+        (e.date, e.event_type) for e in events(text, published=published)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2017, Oseguera has been named in several U.S. indictments for drug trafficking.",
+        "Desde 2017, Oseguera acumula acusaciones formales en Estados Unidos por narcotráfico.",
+    ],
+)
+def test_the_start_of_a_period_of_acts_does_not_date_them(text):
+    assert not events(text, published=date(2024, 12, 4))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La designación fue anunciada en medio del despliegue militar iniciado en agosto en el "
+        "Caribe.",
+        "The sanctions were announced amid the military deployment launched in August in the "
+        "Caribbean.",
+    ],
+)
+def test_a_date_right_after_another_acts_word_is_that_acts(text):
+    kinds = {(e.date, e.event_type) for e in events(text, published=date(2025, 11, 24))}
+    assert ("2025-08", "deployment") in kinds
+    assert not {k for k in kinds if k[1] != "deployment"}
+
+
+def test_a_date_that_opens_what_was_said_belongs_to_what_was_said():
+    text = (
+        "El comunicado recordó que en julio las autoridades de Ecuador y Estados Unidos "
+        "cooperaron en la extradición de alias Fito, líder de Los Choneros."
+    )
+    assert ("2025-07", "legal") in {
+        (e.date, e.event_type) for e in events(text, published=date(2025, 9, 4))
+    }
+
+
+# --- 9. the act dated by the words around it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "El Gobierno de Colombia llamó a consultas al embajador en Estados Unidos. La "
+            "ministra de Exteriores ha informado este lunes de la nueva medida.",
+            date(2025, 10, 20),
+            ("2025-10-20", "diplomatic"),
+        ),
+        (
+            "El presidente Daniel Noboa declara como grupo terrorista al Cartel de los Soles. La "
+            "decisión, anunciada la tarde del jueves 14 de agosto, sigue la línea de Washington.",
+            date(2025, 8, 15),
+            ("2025-08-14", "designation"),
+        ),
+    ],
+)
+def test_the_decision_announced_on_a_day_dates_the_act_told_before(text, published, expected):
+    assert expected in {(e.date, e.event_type) for e in events(text, published=published)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Versión Final– Caracas, 10 de enero de 2025-. Estados Unidos anunció un paquete de "
+        "sanciones contra funcionarios del gobierno de Nicolás Maduro.",
+        "lunes 20 de enero de 2020\n\nEl Gobierno de Honduras informó la designación como "
+        "organización terrorista del grupo libanés Hezbolá.",
+    ],
+)
+def test_a_report_under_its_own_date_line_tells_its_lede_as_of_that_day(text):
+    (event,) = events(text, published=date(2025, 1, 12))
+    assert event.date in ("2025-01-10", "2020-01-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The U.S. blacklisted Venezuela's central bank on Wednesday.", "sanction"),
+        ("Estados Unidos llamó a consultas urgentes el jueves a su encargado de negocios en "
+         "Bogotá.", "diplomatic"),
+        ("The Secretary of State recalled our Chargé d'Affaires from Bogotá on Thursday.",
+         "diplomatic"),
+        ("La Asamblea Nacional aprobó el martes declarar persona non grata a la primera ministra "
+         "de Trinidad y Tobago.", "diplomatic"),
+        ("El juez dictó sentencia la tarde de este jueves a Genaro García Luna.", "legal"),
+        ("TT is under a state of emergency called in July by the government.", "directive"),
+        ("La policía capturó el miércoles a alias Fito, cabecilla de Los Choneros.", "legal"),
+        ("The Supreme Court on Monday ruled in favor of the administration.", "legal"),
+        ("U.S. forces struck a boat in the Caribbean. The attack on Tuesday killed three people "
+         "on board the vessel, the Pentagon said.", "military_action"),
+        ("La tensión creció tras la llegada el domingo a la capital trinitense del USS Gravely, "
+         "un destructor con misiles.", "deployment"),
+    ],
+)  # fmt: skip
+def test_more_words_for_known_kinds_of_act(text, kind):
+    assert kind in {e.event_type for e in events(text, published=date(2025, 10, 3))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colombia's president asked on Jan. 11 to suspend the arrest orders against eight "
+        "members of the Gulf Clan.",
+        "El fiscal pidió el 11 de enero levantar las órdenes de captura contra miembros del "
+        "Clan del Golfo.",
+        "After months of threats, Trump accused Petro on Sunday of being a drug leader.",
+        "Trump acusó el domingo a Gustavo Petro de ser un líder del narcotráfico.",
+        "Por eso, no se subió ningún decreto ejecutivo el lunes, aclaró la vocera.",
+    ],
+)
+def test_warrants_accusations_and_denied_acts_are_not_events(text):
+    assert not events(text, published=date(2025, 10, 20))
+
+
+# --- 10. targets and acts kept apart ---------------------------------------------------
+
+
+def test_counted_groups_are_the_organizations_named_after_not_other_names():
+    text = (
+        "The United States is designating two Ecuadorian gangs as foreign terrorist "
+        "organizations, Secretary of State Marco Rubio announced Thursday. The Defense "
+        "Department warned President Nicolás Maduro's government against further actions.\n\n"
+        "Los Lobos and Los Choneros are Ecuadorian gangs blamed for much of the violence."
+    )
+    (event,) = [e for e in events(text, published=date(2025, 9, 4))
+                if e.event_type == "designation"]  # fmt: skip
+    assert {"Los Lobos", "Los Choneros"} <= set(event.targets)
+    assert "Nicolas Maduro" not in event.targets
+
+
+def test_charges_and_an_arrest_on_different_days_are_two_court_steps():
+    text = (
+        "Federal prosecutors on Thursday announced charges against 13 leaders of MS-13. Four of "
+        "them were expelled from Mexico and arrested by the FBI in Houston on Wednesday."
+    )
+    assert {("2023-02-23", "legal"), ("2023-02-22", "legal")} <= {
+        (e.date, e.event_type) for e in events(text, published=date(2023, 2, 23))
+    }
+
+
+def test_he_points_back_to_the_person_the_story_is_about():
+    text = (
+        "The State Department raised its reward for Nemesio Oseguera Cervantes to $15 million "
+        "on Wednesday. In April 2022, he was charged with running a criminal enterprise."
+    )
+    charged = [e for e in events(text, published=date(2024, 12, 4)) if e.event_type == "legal"]
+    assert [(e.date, e.targets) for e in charged] == [("2022-04", ("Nemesio Oseguera Cervantes",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. government is formally designating eight Latin American crime organizations "
+        "as foreign terrorist organizations. The designation was published in the February 20 "
+        "edition of the Federal Register.",
+        "Estados Unidos designó a Tren de Aragua como organización terrorista. La designación "
+        "fue publicada el 20 de febrero en el Registro Federal.",
+    ],
+)
+def test_the_designation_after_a_terrorist_listing_is_that_listing(text):
+    assert ("2025-02-20", "designation") in {
+        (e.date, e.event_type) for e in events(text, published=date(2025, 3, 7))
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "La vocera destacó que la extradición de alias Fito se concretó en menos de un mes "
+            "desde su recaptura el pasado 25 de junio.",
+            date(2025, 7, 21),
+            ("2025-06-25", "legal"),
+        ),
+        (
+            "Maduro was arraigned in Manhattan on Monday, after his arrest on Saturday, January 3.",
+            date(2026, 1, 6),
+            ("2026-01-03", "legal"),
+        ),
+    ],
+)
+def test_a_second_court_step_with_its_own_date_is_its_own_act(text, published, expected):
+    assert expected in {(e.date, e.event_type) for e in events(text, published=published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "México anunció este jueves la extradición de 29 de sus más notorios "
+            "narcotraficantes a Estados Unidos.",
+            date(2025, 2, 28),
+            "2025-02-27",
+        ),
+        (
+            "Colombia announced on Wednesday the extradition of alias Otoniel to the United "
+            "States.",
+            date(2022, 5, 5),
+            "2022-05-04",
+        ),
+    ],
+)
+def test_a_court_step_announced_as_the_verbs_object_is_done_that_day(text, published, day):
+    assert (day, "legal") in {(e.date, e.event_type) for e in events(text, published=published)}
+
+
+def test_what_a_spokeswoman_highlighted_on_a_day_is_not_dated_by_it():
+    text = (
+        "La vocera del Gobierno destacó este lunes, 21 de julio, que la extradición de alias "
+        "Fito se concretó en menos de un mes."
+    )
+    assert not events(text, published=date(2025, 7, 21))
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "El presidente Daniel Noboa emitió, este 9 de enero de 2024, un decreto ejecutivo. "
+            "Este nuevo decreto dispone identificar a los siguientes grupos como «organizaciones "
+            "terroristas»: Choneros, Lobos y Tiguerones.",
+            date(2024, 1, 10),
+        ),
+        (
+            "President Daniel Noboa signed an executive decree on January 9, 2024, that "
+            "identified the following groups as terrorist organizations: Choneros, Lobos and "
+            "Tiguerones.",
+            date(2024, 1, 10),
+        ),
+    ],
+)
+def test_a_decree_that_lists_groups_as_terrorist_is_a_designation_that_day(text, published):
+    designations = [e for e in events(text, published=published) if e.event_type == "designation"]
+    assert [(e.date, {"Los Choneros", "Los Lobos"} <= set(e.targets)) for e in designations] == [
+        ("2024-01-09", True)
+    ]

@@ -18,6 +18,7 @@ from dashboard.figures import level_of_detail
 from dashboard.grid import GRID_COLUMNS
 from dashboard.lanes import lanes_for
 from ingest.query import EventFilter
+from ingest.review import actions
 from ingest.schema import Event, validate
 from ingest.store import RunInfo, Store, utc_now
 
@@ -40,6 +41,8 @@ FILTERS = [
     EventFilter(conflicts_only=True),
     EventFilter(sources=("Wire 2", "Federal Register")),
     EventFilter("2024-01-01", "2025-12-31", ("legal", "designation"), ("Sinaloa Cartel",)),
+    EventFilter(review=("rejected",)),
+    EventFilter(review=("confirmed", "edited")),
 ]
 
 
@@ -247,4 +250,47 @@ def test_the_index_keeps_slots_in_date_order_and_ids_findable_after_changes(tmp_
     assert np.array_equal(state.start_sorted, state.cols.start[state.by_start])
     assert all(snapshot.row_of(i) == s for i, s in zip(
         snapshot.index.event_ids(state.by_start), state.by_start.tolist(), strict=True))  # fmt: skip
+    store.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_an_analysts_edit_reaches_another_workers_view_by_catching_up(
+    tmp_path, backend, monkeypatch
+):
+    """Two workers (two caches over two engines); one analyst's edits and decisions go
+    through the review layer; the other worker's next request shows them without reading
+    the whole store, as a worker reading it whole would."""
+    store = open_store(backend, tmp_path)
+    rng = random.Random(21)
+    reports = [news(rng, i) for i in range(60)]
+    write(store, reports, "first")
+    editing, other = EventCache(store), EventCache(Store(store.url))
+    before = other.snapshot()
+    editing.snapshot()
+    import dashboard.data as data
+
+    monkeypatch.setattr(data, "all_rows", lambda conn: pytest.fail("read everything"))
+    ids = before.index.event_ids(before.select(EventFilter()))
+    edited, rejected, confirmed, merged_a, merged_b = ids[3], ids[10], ids[20], ids[30], ids[31]
+    actions.edit_fields(
+        store.engine, edited,
+        {"title": "Corrected headline", "targets": "Group Eleven", "tags": "checked"}, {}, "alice",
+    )  # fmt: skip
+    actions.set_status(store.engine, rejected, "rejected", "alice", "not an event")
+    actions.set_status(store.engine, confirmed, "confirmed", "bob")
+    actions.merge(store.engine, merged_a, merged_b, "bob", "one act")
+    editing.invalidate()
+
+    after = other.snapshot()
+    index = after.index
+    assert after.revision == store.revision() != before.revision
+    assert index.event_ids(index.select(EventFilter(search="corrected headline"))) == [edited]
+    assert index.event_ids(index.select(EventFilter(entities=("Group Eleven",)))) == [edited]
+    assert rejected not in index.event_ids(index.select(EventFilter()))
+    assert index.event_ids(index.select(EventFilter(review=("rejected",)))) == [rejected]
+    assert confirmed in index.event_ids(index.select(EventFilter(review=("confirmed",))))
+    assert len(index) == len(before.index) - 1  # the merge made two events one
+    assert index.event(index.row_of(edited))["tags"] == ["checked"]  # type: ignore[arg-type,index]
+    monkeypatch.undo()
+    assert answers(after) == answers(build_snapshot(store)) == answers(editing.snapshot())
     store.close()

@@ -63,3 +63,9 @@ def test_scoring_counts_an_alternative_date_of_an_act_as_right():
     event = Event(date="2025-02-20", event_type="designation", title="x")
     result = score(lambda _doc: [event], [case])
     assert result.true_positives == 1 and result.precision == result.recall == 1.0
+
+
+def test_the_development_part_is_read_with_precision_090_and_recall_080():
+    result = score(cases=load_real("dev"))
+    assert result.precision >= 0.90, f"precision {result.precision:.3f}: {result.false_alarms}"
+    assert result.recall >= 0.80, f"recall {result.recall:.3f}: {result.misses}"

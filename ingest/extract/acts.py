@@ -44,10 +44,10 @@ _SIGNED_BY_PRESIDENT = re.compile(
     rf"^[ \t]*THE WHITE HOUSE,?\s{{0,8}}(?:Washington,?\s{{0,4}})?{_MONTH_DATE}",
     re.IGNORECASE | re.MULTILINE,
 )
+# Matched on lower-cased text (a pattern without IGNORECASE is several times faster).
 _MESSAGE = re.compile(
-    r"(?:MESSAGE|COMMUNICATION)\s+from\s+THE PRESIDENT|To the Congress of the United States:"
-    r"|Dear Mr\. Speaker:|Dear Madam Speaker:",
-    re.IGNORECASE,
+    r"(?:message|communication)\s+from\s+the president|to the congress of the united states:"
+    r"|dear mr\. speaker:|dear madam speaker:"
 )
 _KINDS = (
     ("notice", re.compile(r"^(?:notice|message)\b", re.IGNORECASE)),
@@ -56,10 +56,9 @@ _KINDS = (
     ("memorandum", re.compile(r"\bmemorandum\b|MEMORANDUM FOR", re.IGNORECASE)),
 )
 _IS_ACT = re.compile(
-    r"By the authority vested in me|it is hereby ordered|do hereby proclaim|MEMORANDUM FOR|"
-    r"IN WITNESS WHEREOF|THE WHITE HOUSE,\s*(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December)",
-    re.IGNORECASE,
+    r"by the authority vested in me|it is hereby ordered|do hereby proclaim|memorandum for|"
+    r"in witness whereof|the white house,\s*(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)"
 )
 _PURPOSE = re.compile(
     r"(?:Purpose(?: and Policy)?|Policy)\.\s+(?P<text>[^\n].{20,400}?[.;])(?:\s|$)", re.S
@@ -122,14 +121,15 @@ def _dated(year: int, month: int, day: int, line: str) -> tuple[PartialDate, str
 def detect_act(title: str, text: str, fallback: PartialDate | None) -> Act | None:
     """The act a document is, if it is one; None for articles, fact sheets, remarks."""
     head = text[:3000]
-    if _MESSAGE.search(head):
+    lowered = text[:4000].lower()
+    if _MESSAGE.search(lowered, 0, 3000):
         signed = signing_date(text)
         if signed is None:
             return None
         return Act("message", signed[0], signed[1], "", "statement")
     # "Dated:" alone signs an agency's notice (a designation, read from its words); the
     # President's acts are signed by the White House or say what they are.
-    if not _IS_ACT.search(text[:4000]) and not _SIGNED_BY_PRESIDENT.search(text[-600:]):
+    if not _IS_ACT.search(lowered) and not _SIGNED_BY_PRESIDENT.search(text[-600:]):
         return None
     subtype = next((name for name, rx in _KINDS if rx.search(title)), None)
     subtype = subtype or next((name for name, rx in _KINDS if rx.search(head)), "directive")

@@ -66,7 +66,7 @@ _PATTERN = re.compile(
             r"|the\s+previous\s+day|(?:on\s+)?(?:the|that)\s+same\s+day|al\s+d[ií]a\s+siguiente"
             r"|el\s+d[ií]a\s+anterior|(?:ese|el)\s+mismo\s+d[ií]a)\b)",
             rf"(?P<offset>\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?|d[ií]as?|semanas?"
-            r"|mes(?:es)?|a[nñ]os?)\s+(?:later|earlier|despu[eé]s|antes|(?:after|before)"
+            r"|mes(?:es)?|a[nñ]os?)\s+(?:later|earlier|(?:despu[eé]s|antes)(?!\s+de\b)|(?:after|before)"
             r"(?=\s*[,.;:)]|\s*$))))",
             # "last July" (English: the latest July at least two months back), "el pasado
             # mes de enero" (Spanish: the latest January before the current month)

@@ -28,11 +28,14 @@ _ES_WORDS = re.compile(r"\b(?:el|la|los|las|del|que|por|para|con|una|según|seg�
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|that|for|with|was|were|has|by|from)\b")
 # What a title should not start with: a dateline, a date, "On Tuesday,".
 _TITLE_LEAD = re.compile(
-    r"^(?:[A-ZÁÉÍÓÚÑ][\w.' -]{1,40}?(?:,\s*[^—–\n]{0,30})?\s*(?:\([A-Za-z .]{2,20}\))?\s*"
+    r"^(?:[-*•·]\s+)?(?:[A-ZÁÉÍÓÚÑ][\w.' -]{1,40}?(?:,\s*[^—–\n]{0,30})?\s*(?:\([A-Za-z .]{2,20}\))?\s*"
     r"(?:\.?[—–]|--|\.-)\s*)?"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i am|i'm|we are|we're|i have|i hereby)\b", re.IGNORECASE)
 MAX_TITLE = 160
+# A whole statement starts like a sentence: a capital, a quote, or a number that counts
+# something ("13 leaders of MS-13 ..."); "1157(b)), and after ..." is a fragment.
+_WHOLE_START = re.compile(r"[A-ZÁÉÍÓÚÑ\"“«¿¡']|\$\d|\d[\d,.]*(?:st|nd|rd|th)?\s+[A-Za-záéíóúñ]")
 _CEREMONIAL = re.compile(
     r"\b(?:Day|Week|Month|Anniversary|Honoring|Honors|Remembrance|Commemorat\w*|Celebrat\w*"
     r"|Observance|Memorial|Tribute|Appreciation|Awareness)\b"
@@ -76,7 +79,7 @@ def _title_from(mention: Mention) -> str:
         rest = text[text.lower().index(date.lower()) + len(date) :].lstrip(" ,")
         text = rest[:1].upper() + rest[1:] if rest else text
     text = " ".join(text.split())
-    if not text[:1].isupper() and text[:1] not in "\"“«¿¡'0123456789$":
+    if not _WHOLE_START.match(text):
         what = EVENT_TYPE_LABELS.get(mention.event_type, mention.event_type)
         names = "; ".join(mention.targets[:3])
         return f"{what}: {names}" if names else what

@@ -19,24 +19,30 @@ def _quote(text: str, limit: int = 110) -> str:
 
 def event_record(event: Event, frame: Frame | None, explanation: Explanation) -> dict[str, Any]:
     """What explains one event, as data."""
+    fields = {
+        "event": _summary(event),
+        "event_type": event.event_type,
+        "date": event.date,
+        "targets": list(event.targets),
+        "amount": event.amount,
+        "title": event.title,
+    }
     if frame is None:
         return {
-            "event": _summary(event),
+            **fields,
             "trigger": "the document itself is the act (its opening words and signing line)",
-            "date": event.date,
             "date_rule": "the act's signing line, else its publication date",
-            "targets": [
+            "target_rules": [
                 f"{t}: named in the title or the opening of the act" for t in event.targets
             ],
             "mentions": [],
         }
     lead = frame.lead
     return {
-        "event": _summary(event),
+        **fields,
         "trigger": f"{lead.trigger.text!r} ({lead.form}), {lead.where}",
-        "date": event.date,
         "date_rule": frame.date_rule,
-        "targets": list(frame.target_rules) or ["none found"],
+        "target_rules": list(frame.target_rules) or ["none found"],
         "mentions": [
             f"{m.where}: {m.trigger.text!r} ({m.form}) — {_quote(m.sentence.text, 90)}"
             for m in frame.mentions
@@ -85,7 +91,7 @@ def as_text(explanation: Explanation, name: str) -> str:
             f"   trigger: {record['trigger']}",
             f"   date:    {record['date']} — {record['date_rule']}",
         ]
-        lines += [f"   target:  {t}" for t in record["targets"]] or ["   target:  none"]
+        lines += [f"   target:  {t}" for t in record["target_rules"]] or ["   target:  none"]
         if len(record["mentions"]) > 1:
             lines.append("   told in:")
             lines += [f"     {m}" for m in record["mentions"]]

@@ -115,11 +115,15 @@ def assemble(
         if mention.rejected:
             not_events.append((mention, mention.rejected))
             continue
-        latest = next(
-            (f for f in reversed(frames)
-             if f.event_type == mention.event_type and _compatible(f, mention)),
-            None,
-        )  # fmt: skip
+        if act and _THIS_ACT.search(mention.sentence.folded, 0, mention.trigger.start):
+            not_events.append((mention, "the document itself ('this memorandum')"))
+            continue
+        candidates = [f for f in reversed(frames)
+                      if f.event_type == mention.event_type and _compatible(f, mention)]  # fmt: skip
+        # "The decree also orders ...": the act told with the same word, else the latest.
+        latest = next((f for f in candidates if _same_word(f, mention)), None) or next(
+            iter(candidates), None
+        )
         definite = mention.form == "definite"
         if (
             mention.date is not None
@@ -169,6 +173,7 @@ def assemble(
     still: list[tuple[Mention, str]] = []
     for mention, reason in not_events:
         same = [f for f in frames if f.event_type == mention.event_type]
+        beside = _dated_beside(frames, mention)
         if (
             mention.date is None
             and not mention.rejected
@@ -176,6 +181,11 @@ def assemble(
             and _compatible(same[0], mention)
         ):
             same[0].add(mention, ", the only act of this type the document dates")
+        elif beside is not None and not mention.rejected and mention.date is None:
+            # "I have signed the executive decree ... and identified the following groups
+            # as terrorist organizations": two acts done together, on the decree's day.
+            rule = f"the day of the {beside.lead.trigger.text!r} told with it ({mention.where})"
+            _place(frames, mention, beside.date, rule, beside.dated_by_document)
         else:
             still.append((mention, reason))
     not_events[:] = still
@@ -192,6 +202,31 @@ def assemble(
     _consolidate(reading, frames)
     _split_rewards(frames)
     return Assembly(frames, not_events)
+
+
+_THIS_ACT = re.compile(
+    r"\b(?:this|the present|este|esta|la presente|el presente)\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _same_word(frame: Frame, mention: Mention) -> bool:
+    head = mention.trigger.text.split()[-1][:5]
+    return any(m.trigger.text.split()[-1][:5] == head for m in frame.mentions)
+
+
+def _dated_beside(frames: list[Frame], mention: Mention) -> Frame | None:
+    """A dated act of another kind told in the same sentence as an undated listing."""
+    if mention.event_type != "designation" or mention.form in ("nominal", "definite"):
+        return None
+    before = mention.sentence.folded[max(0, mention.trigger.start - 40) : mention.trigger.start]
+    if re.search(r"\b(?:que|that|which)\b", before):
+        return None  # "cárteles que Estados Unidos ha designado como ...": a description
+    for frame in frames:
+        if frame.event_type != mention.event_type and any(
+            m.sentence is mention.sentence for m in frame.mentions
+        ):
+            return frame
+    return None
 
 
 def _explicit(mention: Mention) -> bool:
@@ -243,9 +278,13 @@ def _undated(
                 return
             just = mention.form == "perfect" and JUST_HAPPENED.search(sentence.folded)
             tense = mention.form in ("perfect", "progressive", "hereby", "passive")
+            # A report that carries its own date line ("Caracas, 10 de enero de 2025.-",
+            # "lunes 20 de enero de 2020") tells its lede's acts as of that day.
+            dated_line = sentence.lede and "dateline" in reading.reference_rule
             if (
                 (opening and (tense or sentence.lede))
                 or just
+                or dated_line
                 or mention.form in ("progressive", "hereby")
             ):
                 why = ("an act told in a statement, which performs it as it speaks"
@@ -270,7 +309,8 @@ def _undated(
 
 ANNOUNCED = re.compile(
     r"\b(?:announced|announcement|confirmed|unveiled|made public|said|says|told|stated"
-    r"|anunci[oó]|anuncio|confirm[oó]|inform[oó]|dijo|asegur[oó])\b"
+    r"|anunci[oó]|anuncio|anunciad[oa]|confirm[oó]|confirmad[oa]|inform[oó]|informad[oa]"
+    r"|comunic[oó]|dijo|asegur[oó])\b"
 )
 
 
@@ -342,14 +382,28 @@ def _consolidate(reading: Reading, frames: list[Frame]) -> None:
             continue
         mine = set(_specific(reading, frame.targets))
         for other in list(frames):
-            if other is frame or other.event_type != frame.event_type or not mine:
+            if other is frame or other.event_type != frame.event_type:
                 continue
-            if other.key and frame.key and other.key != frame.key:
+            if _month_of(other, frame):
+                # "the January 2017 Presidential Memorandum" is "the Presidential Memorandum
+                # of January 23, 2017" told again.
+                frames.remove(other)
+                for mention in other.mentions:
+                    frame.add(mention, f", the same act dated {other.date.iso} there")
+                continue
+            if not mine or (other.key and frame.key and other.key != frame.key):
                 continue
             if frame.event_type == "bounty" and (
                 frame.amount and other.amount and frame.amount.value != other.amount.value
             ):
                 continue  # fmt: skip
+            if (
+                frame.event_type == "legal"
+                and frame.subtype
+                and other.subtype
+                and frame.subtype != other.subtype
+            ):
+                continue  # charges on Thursday, the arrest on Wednesday: two court steps
             theirs = set(_specific(reading, other.targets))
             gap = abs(frame.date.start.toordinal() - other.date.start.toordinal())
             if (
@@ -363,6 +417,20 @@ def _consolidate(reading: Reading, frames: list[Frame]) -> None:
                 frames.remove(other)
                 for mention in other.mentions:
                     frame.add(mention, f", the same act dated {other.date.iso} there")
+
+
+def _month_of(coarse: Frame, fine: Frame) -> bool:
+    """A directive told at month precision inside the month of one told at its day, of the
+    same kind and with no other number or target."""
+    return (
+        coarse.event_type == fine.event_type == "directive"
+        and coarse.date.precision == "month"
+        and fine.date.precision == "day"
+        and coarse.date.start <= fine.date.start <= coarse.date.end
+        and coarse.subtype == fine.subtype != ""
+        and not (coarse.key and fine.key and coarse.key != fine.key)
+        and set(coarse.targets) <= set(fine.targets)
+    )
 
 
 def _compatible(frame: Frame, mention: Mention) -> bool:
@@ -401,7 +469,9 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
     """Targets for a frame whose mentions name none, from where the text puts them."""
     lead = frame.lead
     clause = lead.sentence.folded
-    if COUNTED_GROUPS.search(clause) and _names_after(reading, frame, lead.sentence):
+    if COUNTED_GROUPS.search(clause) and _names_after(
+        reading, frame, lead.sentence, kinds=("organization",)
+    ):
         return  # "two Ecuadorian gangs" ... "Los Lobos and Los Choneros are ..."
     if lead.form == "definite" and _names_after(reading, frame, lead.sentence, 1):
         return  # "The capture unfolded early Saturday ..." "... to seize Maduro and ..."
@@ -462,13 +532,19 @@ def _label_only(trigger: object) -> bool:
                          r"|organizaci|terroristas? glob", text))  # fmt: skip
 
 
-def _names_after(reading: Reading, frame: Frame, after: Sentence, within: int = 8) -> bool:
+def _names_after(
+    reading: Reading,
+    frame: Frame,
+    after: Sentence,
+    within: int = 8,
+    kinds: tuple[str, ...] = _KINDS_LISTED,
+) -> bool:
     """Names listed in the sentences that follow, told without a trigger of their own:
     "Los Lobos and Los Choneros are Ecuadorian gangs ...", "The groups are: ..."."""
     for sentence in reading.sentences[after.index + 1 : after.index + 1 + within]:
         if find_triggers(sentence.folded) and not sentence.heading:
             continue
-        names = _listed(sentence)
+        names = _listed(sentence, kinds)
         if names:
             for name in names:
                 _add(frame, name, f"listed in {_where(sentence)}")
@@ -476,10 +552,10 @@ def _names_after(reading: Reading, frame: Frame, after: Sentence, within: int = 
     return False
 
 
-def _listed(sentence: Sentence) -> list[str]:
+def _listed(sentence: Sentence, kinds: tuple[str, ...] = _KINDS_LISTED) -> list[str]:
     return list(dict.fromkeys(
         m.entity.name for m in sentence.entities
-        if m.entity.kind in _KINDS_LISTED and not m.entity.actor
+        if m.entity.kind in kinds and not m.entity.actor
     ))  # fmt: skip
 
 

@@ -17,11 +17,11 @@ _TRIGGERS: dict[str, list[str]] = {
         r"ftos?",
         r"sdgts?",
         r"terrorist organi[sz]ations?",
-        r"(?:listed|named|labell?ed|branded) (?:\w+ ){0,8}?as (?:an? )?(?:foreign |global |specially designated )?terrorist",
+        r"(?:listed|named|labell?ed|branded|identified) (?:\w+ ){0,8}?as [\"“]?(?:an? )?(?:foreign |global |specially designated )?terrorist",
         r"design(?:a|o|aron|ar|ara|ado|ada|ados|adas|acion|aciones)",
         r"organizaci(?:on|ones) terroristas?(?: extranjeras?)?",
         r"terroristas? globales? especialmente designad[oa]s?",
-        r"(?:declar(?:o|aron|a|ada|ado|adas|ados)|calific(?:o|aron|a)|clasific(?:o|aron|a)) (?:\w+ ){0,8}?(?:como )?(?:organizaci(?:on|ones) |grupos? )?[\"']?terroristas?",
+        r"(?:declar(?:o|aron|a|ada|ado|adas|ados)|calific(?:o|aron|a)|clasific(?:o|aron|a)|identific(?:o|aron|a|ar)) (?:\w+ ){0,8}?(?:como )?[\"'«“]?(?:organizaci(?:on|ones) |grupos? )?[\"'«“]?terroristas?",
     ],
     "delisting": [
         r"(?:revoked|revokes|revoking|rescinded|lifted) (?:the |its |their )?(?:fto |terrorist )?designations?",
@@ -53,12 +53,16 @@ _TRIGGERS: dict[str, list[str]] = {
         r"memorando",
         r"directiva",
         r"decreto",
+        r"decreed",
+        r"(?:executive |presidential )?decrees?",
         r"declar(?:o|aron|a|ed|es) (?:un |el |a |the )?(?:national )?(?:estado de (?:excepcion|emergencia|conmocion)|state of (?:emergency|exception))",
+        r"(?:state of (?:emergency|exception)|estado de (?:excepcion|emergencia)) (?:\w+ ){0,2}?(?:called|declared|decreed|declarado|decretado)",
         r"invoc(?:o|aron|a) la ley de enemigos extranjeros",
         r"autoriz(?:o|aron|a) (?:el uso|al pentagono|al departamento|a las fuerzas|ataques)",
     ],
     "sanction": [
         r"sanction(?:s|ed|ing)?",
+        r"blacklist(?:s|ed|ing)?",
         r"ofac",
         r"blocking (?:property|assets)",
         r"froze (?:the )?(?:assets|accounts)",
@@ -84,6 +88,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:destroy(?:s|ed)?|hit) (?:an? |the |another )?(?:\w+ ){0,3}(?:vessel|boat|ship)s?",
         r"(?:vessel|tanker|ship|boat)s? (?:[\w,]+ ){0,8}?(?:was|were|has been|had been|is being) (?:seized|struck|hit|destroyed|boarded|sunk)",
         r"attack(?:ed)? (?:on|against) (?:an? |the |another )?(?:\w+ ){0,3}(?:vessel|boat|ship|target)s?",
+        r"(?:the|this|that|another|latest) attack",
         r"ataques?",
         r"atac(?:o|aron)",
         r"bombarde(?:o|aron|os?)",
@@ -105,6 +110,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"despleg(?:o|aron|ar|ado|ada|ados|ue)|despliegue",
         r"envi(?:o|aron) (?:\w+ )?(?:tropas|buques|soldados|marines|aviones)",
         r"llegada (?:del?|de los) (?:\w+ ){0,4}(?:portaaviones|buques?|tropas|destructores?)",
+        r"llegada (?:[\w,]+ ){0,8}?del? (?:uss|portaaviones|buque|destructor)",
     ],
     "legal": [
         r"indict(?:ed|ment|ments|s)?",
@@ -114,9 +120,9 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:handed over|transferred|surrendered|expelled|sent|extradited) (?:\w+ ){0,6}?to (?:the )?(?:u\.?s\.?|us|united states)(?![\w-])",
         r"(?:handed over|transferred|surrendered|expelled|sent) (?:\d+|\w+) (?:[\w-]+ ){0,3}(?:figures|prisoners|inmates|defendants|suspects|fugitives|capos|narcos|traffickers)",
         r"arraign(?:ed|ment)",
-        r"pleaded (?:not )?guilty",
+        r"pleaded [\"“]?(?:not )?guilty",
         r"(?:entered|enters|entering) (?:a |his |her )?(?:guilty |not guilty )?plea|guilty plea",
-        r"(?:his|her|their|the) arrest(?! warrant)",
+        r"(?:his|her|their|the) arrest(?! (?:warrants?|orders?))",
         r"convicted",
         r"sentenced",
         r"extradit(?:ed|ion)",
@@ -129,12 +135,14 @@ _TRIGGERS: dict[str, list[str]] = {
         r"acus(?:o|aron)",
         r"imputad[oa]s?",
         r"procesad[oa]s?",
-        r"extradit(?:ado|ada|ados|o|aron)",
+        r"extradit(?:ado|ada|ados|o|aron)|extradicion",
+        r"dict(?:o|aron) (?:la )?sentencia",
         r"se declar(?:o|aron) (?:no )?culpables?",
         r"condenad[oa]s?",
         r"conden(?:o|aron) a (?:[\w-]+ ){0,8}?a \d+ anos",
         r"sentenciad[oa]s?",
         r"detenid[oa]s?|arrest(?:o|aron|ado|ada)",
+        r"recaptur(?:a|o|ado|ada|ed)",
         r"(?:entreg(?:o|aron|ados|adas|ado)|traslad(?:o|aron|ados|adas)|expuls(?:o|aron)) (?:\w+ ){0,8}?(?:a|hacia) (?:los )?(?:estados unidos|ee\.? ?uu\.?)",
         r"cargos (?:penales |criminales )?contra",
         r"(?:entreg|traslad|expuls|envi)\w* (?:a )?\d+ (?:[\w-]+ ){0,3}(?:reos|presos|narcotraficantes|capos|detenidos|integrantes|criminales|narcos|personas)",
@@ -146,9 +154,12 @@ _TRIGGERS: dict[str, list[str]] = {
         r"closed (?:its |the )?embassy",
         r"(?:rompio|rompieron) relaciones",
         r"expuls(?:o|aron) (?:al embajador|a los diplomaticos)",
+        r"recalled (?:its |their |our )?(?:ambassadors?|charge d.affaires)",
+        r"llam(?:o|aron|ado|a)? [\"'«“]?a consultas",
+        r"persona non grata",
     ],
     "statement": [
-        r"notified congress",
+        r"notified congress|congress was notified",
         r"(?:announc|launch|unveil)(?:ed|es|ing)? (?:\w+ ){0,2}?(?:a |the )?(?:new )?(?:military )?operation\b",
         r"(?:anunci|lanz)(?:o|aron|a|ando) (?:\w+ ){0,2}?(?:la |una )?(?:nueva )?(?:operacion|operativo)\b",
         r"(?:declared|declares) (?:that )?(?:the united states|the u\.s\.|it) (?:is|was) in (?:an? )?(?:non-international )?armed conflict",
@@ -170,7 +181,7 @@ _INHERENTLY_MILITARY = re.compile(
 DEPLOYABLE = re.compile(
     r"\b(?:troops|forces|ships|warships?|carriers?|strike group|marines|soldiers|personnel|aircraft"
     r"|destroyers?|submarines?|assets|guardsmen|national guard|jets|tropas|fuerzas|buques|barcos"
-    r"|portaaviones|soldados|efectivos|aviones|militares|destructores|submarinos)\b"
+    r"|portaaviones|soldados|efectivos|aviones|military|militar|militares|destructor|destructores|submarinos|uss)\b"
 )
 _LEGAL_WORDS = re.compile(
     r"\b(?:delitos?|cargos?|narcoterrorismo|fiscal(?:ia)?|tribunal|corte|jurado|formalmente"
@@ -220,7 +231,8 @@ TRIGGER_RE: dict[str, re.Pattern[str]] = {
 # clause says it was issued: "signed an executive order", "I issued Executive Order 14088".
 DIRECTIVE_NOUN = re.compile(
     r"^(?:executive orders?|proclamations?|memorand(?:um|a)|directives?|orden(?:es)? ejecutivas?"
-    r"|proclama(?:cion)?|memorando|directiva|decreto|presidential \w+)$"
+    r"|proclama(?:cion)?|memorando|directiva|decreto|(?:executive |presidential )?decrees?"
+    r"|presidential \w+)$"
 )
 ISSUING_VERB = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|issu(?:ed|es|ing)|order(?:ed|s)|direct(?:ed|s)|invok(?:ed|es|ing)"
@@ -235,6 +247,10 @@ ANY_TRIGGER = re.compile(
 )
 
 
+_ACCUSED_OF_BEING = re.compile(
+    r"(?:\s+[\w,.-]+){0,8}?\s+de\s+(?:ser|estar|liderar|encabezar|dirigir|proteger|utilizar)\b"
+)
+_WARRANT_BEFORE = re.compile(r"(?:ordene?s? de|warrants? for (?:the |his |her )?)\s*$")
 # "information leading to the arrest of", "que conduzca a su captura": the aim of a reward.
 _AIM = re.compile(
     r"(?:leading to|lead to|leads to|conduzca a|conduzcan a|lleve a|permita|facilite|que ayude a)"
@@ -272,11 +288,17 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                     ]
                 if any(0 <= m.start() - a <= 2 for a in attributive):
                     continue
+            if _WARRANT_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
+                continue  # "órdenes de captura", "warrant for the arrest of": not an arrest
             if (
                 kind == "military_action"
                 and not _INHERENTLY_MILITARY.search(m.group())
                 and not context("military", MILITARY_CONTEXT)
             ):
+                if m.group().startswith("captur"):
+                    # "confirmó la captura de alias Fito": a capture with nothing military
+                    # around it is an arrest.
+                    found.append(Trigger("legal", m.start(), m.end(), m.group()))
                 continue
             if m.group() in (
                 "killed",
@@ -295,7 +317,11 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                 folded, max(0, m.start() - 100), m.end() + 100
             ):
                 continue  # "the kinetic action was deployed to protect ..."
-            if kind == "legal" and m.group().startswith("acus") and not _LEGAL_WORDS.search(folded):
+            if (
+                kind == "legal"
+                and m.group().startswith("acus")
+                and (not _LEGAL_WORDS.search(folded) or _ACCUSED_OF_BEING.match(folded, m.end()))
+            ):
                 continue  # "acusó a Maduro de liderar ...": an accusation, not a charge
             if kind in ("legal", "military_action") and _AIM.search(
                 folded, max(0, m.start() - 30), m.start()
@@ -330,9 +356,10 @@ def subtype_for(event_type: str, folded: str) -> str:
         ],
         "legal": [
             (r"arraign|pleaded|culpable", "arraignment"),
-            (r"extradit", "extradition"),
+            (r"extradi(?:t|c)", "extradition"),
             (r"sentenced|sentenciad|condenad|convicted", "sentencing"),
             (r"indict|acusad|imputad|charge", "indictment"),
+            (r"arrest|detenid|captur", "arrest"),
         ],
         "deployment": [(r".", "deployment")],
     }
@@ -357,11 +384,13 @@ FUTURE_BEFORE = re.compile(
 SPANISH_FUTURE_BEFORE = re.compile(r"\b\w+(?:ará|erá|irá|arán|erán|irán)\s+(?:\w+\s+){0,3}$")
 _PAST_VERB_BEFORE = re.compile(
     r"\b(?:announced|imposed|offered|issued|signed|launched|ordered|unveiled|approved|filed"
-    r"|anuncio|impuso|ofrecio|emitio|firmo|lanzo|ordeno|aprobo|presento)\s+"
+    r"|confirmed|reported|anuncio|impuso|ofrecio|emitio|firmo|lanzo|ordeno|aprobo|presento"
+    r"|informo|comunico|confirmo)\s+"
     r"(?:(?:a|an|the|new|fresh|un|una|el|la|los|las|nuevas?|nuevos?|paquete de)\s+){0,3}$"
 )
 NEGATION_BEFORE = re.compile(
-    r"\b(?:not|never|no|didn't|hasn't|haven't|wasn't|weren't|isn't|aren't|nunca|tampoco)\s+"
+    r"\b(?:not|never|no|didn't|hasn't|haven't|wasn't|weren't|isn't|aren't|nunca|tampoco"
+    r"|ningun|ninguna)\s+"
     r"(?:\w+\s+){0,2}$"
 )
 PERFECT_BEFORE = re.compile(
@@ -392,9 +421,10 @@ DEFINITE_BEFORE = re.compile(
 _NOUNS = re.compile(
     r"^(?:designations?|designacion(?:es)?|sanctions|sanciones|rewards?|bount(?:y|ies)|recompensas?"
     r"|indictments?|strikes?|attacks?|ataques?|raids?|capture|captura|arrival|llegada"
-    r"|deployment|despliegue|extradition|arraignment|bombardeos?|incursion(?:es)?|operativo"
+    r"|deployment|despliegue|extradition|extradicion|recaptura|arraignment|bombardeos?"
+    r"|incursion(?:es)?|operativo"
     r"|(?:[\w.-]+ ){0,4}strikes?|strikes? (?:on|against) .*|executive orders?|proclamations?"
-    r"|directives?|memorand(?:um|a)"
+    r"|directives?|memorand(?:um|a)|(?:executive |presidential )?decrees?|decreto"
     r"|charges against|seizure of .*|capture of|guilty plea|plea)$"
 )
 _LEADING_DEFINITE = re.compile(r"^(?:the|these|this|that|those|his|her|their|its)\s")
@@ -446,12 +476,13 @@ def form_of(folded: str, trigger: Trigger, original: str = "") -> str:
     if _LEADING_DEFINITE.match(text):  # "the strikes": the determiner is in the trigger
         return "definite"
     if _NOUNS.match(text):
-        if DEFINITE_BEFORE.search(before):
-            return "definite"
-        # "has issued a new directive", "ha impuesto sanciones": the verb tells the tense
+        # "has issued a new directive", "ha impuesto sanciones": the verb tells the tense;
+        # "informó la designación", "announced the sanctions": the verb tells the act
         if _PERFECT_VERB_BEFORE.search(before):
             return "perfect"
-        return "verb" if _PAST_VERB_BEFORE.search(before) else "nominal"
+        if _PAST_VERB_BEFORE.search(before):
+            return "verb"
+        return "definite" if DEFINITE_BEFORE.search(before) else "nominal"
     if PERFECT_BEFORE.search(before):
         return "perfect"
     if PROGRESSIVE_BEFORE.search(before):

@@ -36,6 +36,7 @@ from .reading import VAGUE, Reading, Sentence
 CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|while|whereas|but|y|mientras|pero)\s+(?=\w)"
     r"|,\s+(?=(?:following|after|before|tras|despu[eé]s\s+de|a move|a step|which|que)\s)"
+    r"|,\s+(?=\w+\s+(?:days?|weeks?|d[ií]as?|semanas?)\s+(?:after|before|despu[eé]s|antes)\s)"
     r"|\s+and\s+(?=[a-z]+ed\s)|\s+y\s+(?=\w+(?:ó|aron|ió|ieron)\s)"
 )
 _BY_AGENT = re.compile(
@@ -44,7 +45,8 @@ _BY_AGENT = re.compile(
 _GOVERNED = re.compile(
     r"\b(?:announced|imposed|offered|offering|offers|filed|brought|issued|signed|launched"
     r"|ordered|unsealed|levied|slapped|increased|raised|doubled|anuncio|impuso|ofrece|ofrecio"
-    r"|firmo|ordeno|aumento|elevo|incremento|duplico|subio)\s+"
+    r"|firmo|ordeno|aumento|elevo|incremento|duplico|subio|raising|increasing|doubling"
+    r"|subiendo|elevando|aumentando|duplicando)\s+"
     r"(?:[\w$.,-]+\s+){0,3}$"
 )
 _LIST_CONTINUES = re.compile(r",\s+(?:and|or|y|o)\s+$")
@@ -73,6 +75,7 @@ _WITH_RESPECT = re.compile(
     r"(?:situation\s+in\s+|government\s+of\s+)?(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+_HE_BEFORE = re.compile(r"\b(?:he|she)\s+(?:[\w-]+\s+){0,3}$")
 _PRONOUN_AFTER = re.compile(r"\s+(?:it|them|him|her|lo|la|los|las)\b")
 _EACH = re.compile(r"\beach\b|\bcada uno\b|\bcada una\b|\bapiece\b")
 # "Executive Order 13692 of March 8, 2015", "E.O. 13850 signed by President Trump on
@@ -162,13 +165,44 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
         # second act of another type in the clause, when a verb of its own governs it.
         kinds = {mention.event_type}
         for other in triggers:
-            if other.event_type in kinds or other is trigger:
+            if other is trigger:
+                continue
+            if other.event_type in kinds:
+                # "la extradición ... desde su recaptura el pasado 25 de junio": a court
+                # step of another kind with a date of its own is another act.
+                own = next((m for m in sentence.mentions if m.value is not None
+                            and 0 <= m.start - other.end <= 30), None)  # fmt: skip
+                if (
+                    other.event_type == "legal"
+                    and own is not None
+                    and own.phrase != mention.date_phrase
+                    and subtype_for("legal", other.text)
+                    not in ("", subtype_for("legal", trigger.text))
+                ):
+                    found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
                 continue
             governed = _GOVERNED.search(folded[max(start, other.start - 40) : other.start])
             dated = any(
                 m.value is not None and 0 <= m.start - other.end <= 30 for m in sentence.mentions
             )  # "el despliegue militar iniciado en agosto"
-            if governed or dated:
+            verbal = form_of(folded, other, text) not in ("nominal", "definite")
+            # "declara como grupo terrorista al Cartel": a finite listing verb governs
+            # itself; "the process of designating" does not.
+            listing = (
+                other.event_type == "designation"
+                and not _LABEL.match(other.text)
+                and not (
+                    other.text.split()[0].endswith(("ing", "ar", "ndo"))
+                    and not re.search(
+                        r"\b(?:dispone|ordena|orders|provides for)\s+$",
+                        folded[max(0, other.start - 20) : other.start],
+                    )
+                )
+                and not re.search(
+                    r"\b(?:of|to|de|para)\s+$", folded[max(0, other.start - 6) : other.start]
+                )
+            )
+            if governed or dated or (verbal and listing):
                 kinds.add(other.event_type)
                 found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
     return found
@@ -195,7 +229,8 @@ _DESIGNATING = re.compile(
 
 
 _LABEL = re.compile(
-    r"(?:foreign |specially designated |global )?terrorist|ftos?$|sdgts?$|organizaci|terroristas? glob"
+    r"(?:(?:foreign|specially designated|global) )*terrorist|ftos?$|sdgts?$|organizaci"
+    r"|terroristas? glob"
 )
 
 
@@ -221,6 +256,14 @@ def _outside_quotes(
     return "".join(chars)
 
 
+def _told_terrorist_listing(reading: Reading, sentence: Sentence) -> bool:
+    """Whether the document told a terrorist listing before: then "the designation" is it."""
+    return any(
+        TERRORIST.search(s.folded) and _DESIGNATING.search(s.folded)
+        for s in reading.sentences[: sentence.index]
+    )
+
+
 def _rejected(sentence: Sentence, trigger: Trigger, clause: tuple[int, int], why: str) -> Mention:
     return Mention(sentence, trigger.event_type, "", trigger, "", clause, rejected=why)
 
@@ -244,9 +287,13 @@ def _mention(
     elif event_type == "designation" and not TERRORIST.search(clause):
         if SANCTIONS_CONTEXT.search(clause) or SANCTIONS_CONTEXT.search(paragraph):
             event_type = "sanction"  # Treasury "designated" two officials: a sanction
-        elif not TERRORIST.search(sentence.folded) and not any(
-            e.entity.kind == "organization" and bounds[0] <= e.start < bounds[1]
-            for e in sentence.entities
+        elif (
+            not TERRORIST.search(sentence.folded)
+            and not any(
+                e.entity.kind == "organization" and bounds[0] <= e.start < bounds[1]
+                for e in sentence.entities
+            )
+            and not (form == "definite" and _told_terrorist_listing(reading, sentence))
         ):
             # "the designation of a Presidential Delegation", "designates the Texas portions
             # of the future Interstate": designations of other kinds
@@ -283,13 +330,20 @@ def _mention(
     if SUMMARY.search(clause):
         mention.rejected = "a count of events over a period: a summary, not one event"
         return mention
-    _date(sentence, mention, bounds)
+    _date(reading, sentence, mention, bounds)
     _targets(reading, sentence, mention, bounds)
     if not mention.targets and re.match(r"(?:his|her|su)\s", trigger.text):
         people = reading.subjects(("person",))
         if people:
             mention.targets = people[:1]
             mention.target_rule = "the story's person, whom 'his' or 'her' points back to"
+    if not mention.targets and _HE_BEFORE.search(
+        sentence.folded, max(bounds[0], trigger.start - 40), trigger.start
+    ):
+        people = reading.subjects(("person",))
+        if people:  # "In April 2022, he was charged with ..."
+            mention.targets = people[:1]
+            mention.target_rule = "the story's person, whom 'he' or 'she' points back to"
     if not mention.targets and _PRONOUN_AFTER.match(sentence.folded, trigger.end):
         subjects = reading.subjects(("organization", "person"))
         if subjects:
@@ -301,10 +355,14 @@ def _mention(
     return mention
 
 
-def _date(sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None:
+def _date(reading: Reading, sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None:
     """The date mention of the clause nearest the trigger, else of the sentence."""
     start, end = bounds
-    resolved = [m for m in sentence.mentions if m.value is not None]
+    trigger = mention.trigger
+    if _offset_date(sentence, mention):
+        return
+    resolved = [m for m in sentence.mentions if m.value is not None and _may_date(
+        reading, sentence, trigger, m)]  # fmt: skip
     in_clause = [m for m in resolved if start <= m.start < end]
     if not in_clause and VAGUE.search(sentence.folded, start, end):
         return  # "a move which comes just days after Trump announced": no day of its own
@@ -326,8 +384,15 @@ def _date(sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None
     chosen = min(same or pool, key=lambda m: abs(m.start - mention.trigger.start))
     mention.date = chosen.value
     mention.date_phrase = chosen.phrase
-    mention.reporting_date = _next_to_reporting_verb(
-        sentence, chosen, mention.trigger if _performative(mention) else None
+    mention.reporting_date = not _OCCURRED.match(
+        sentence.folded, mention.trigger.end, chosen.start
+    ) and _next_to_reporting_verb(
+        sentence,
+        chosen,
+        # "anunció este jueves la extradición de 29": a court step announced as its object
+        # is done that day; a strike the announcement mentions happened before it.
+        mention.trigger if _performative(mention) or mention.event_type == "legal" else None,
+        complement=_performative(mention),
     )
     mention.quoted_date = chosen.kind in ("relative", "quoted") and sentence.in_quote(chosen.start)
     gap = sentence.text[
@@ -337,6 +402,94 @@ def _date(sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None
     where = "in the clause" if in_clause else "in the sentence"
     mention.date_rule = f"{chosen.phrase!r} {where} ({_how(chosen, sentence)})"
     mention.confidence = 0.9 if chosen.explicit else 0.85
+
+
+# "el ataque, ocurrido el lunes", "the raid, which took place on Friday": the date that
+# follows is the act's own, whatever verb of saying stands near it.
+_OCCURRED = re.compile(
+    r"(?:\s+[\w.'’-]+){0,5}?\W+(?:ocurrid[oa]s?|registrad[oa]s?|realizad[oa]s?|perpetrad[oa]s?|efectuad[oa]s?"
+    r"|llevad[oa]s? a cabo|(?:which|that) (?:took place|occurred|happened)|carried out"
+    r"|que (?:tuvo lugar|ocurrio|se produjo))\W+(?:(?:el|la|on|in|en|este|esta|late|early)\s+)?$"
+)
+# "two days after the U.S. captured him", "un día después de haber sido extraditado": the
+# act is the anchor; the sentence's date is N days after (or before) it.
+_OFFSET_BEFORE = re.compile(
+    r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|un|una|uno|dos|tres|cuatro|cinco"
+    r"|seis|siete)\s+(?P<unit>days?|dias?|weeks?|semanas?)\s+(?P<dir>after|before|despues de"
+    r"|antes de)\s+(?:[\w.'’-]+\s+){0,4}$"
+)
+_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4,
+           "cinco": 5, "seis": 6, "siete": 7}  # fmt: skip
+# "after a U.S. drug indictment against Maduro": an act the sentence's own date follows.
+_AFTER_BEFORE = re.compile(
+    r"\b(?:after|following|tras|luego de|despues de)\s+(?:[\w.'’-]+\s+){0,4}$"
+)
+_CLAUSE_END = re.compile(r"[,;:]")
+_RELATIVE_WORD = re.compile(
+    r"\b(?:that|which|who|whom|when|where|que|cuando|donde|quien|quienes)\b"
+)
+
+
+def _offset_date(sentence: Sentence, mention: Mention) -> bool:
+    """Dates an act told as the anchor of an offset from the sentence's date."""
+    trigger = mention.trigger
+    offset = _OFFSET_BEFORE.search(sentence.folded, max(0, trigger.start - 80), trigger.start)
+    if offset is None:
+        return False
+    main = [m for m in sentence.mentions
+            if m.value is not None and m.end <= offset.start() and m.value.precision == "day"]  # fmt: skip
+    if not main:
+        return False
+    anchor = main[-1]
+    assert anchor.value is not None
+    n = int(offset["n"]) if offset["n"].isdigit() else _NUMBER[offset["n"]]
+    days = n * (7 if offset["unit"].startswith(("week", "semana")) else 1)
+    sign = -1 if offset["dir"] in ("after", "despues de") else 1
+    day = anchor.value.start.toordinal() + sign * days
+    mention.date = PartialDate.from_date(Date.fromordinal(day))
+    mention.date_phrase = sentence.text[offset.start() : offset.end()].strip()
+    mention.date_rule = (
+        f"{mention.date_phrase!r} {anchor.phrase!r}: {n} {offset['unit']} "
+        f"{'before' if sign < 0 else 'after'} the sentence's date"
+    )
+    mention.confidence = 0.85
+    mention.date_adjacent = True
+    return True
+
+
+def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: DateMention) -> bool:
+    """Whether a date of the sentence may be the act's: not the start of a period of acts
+    ("Since 2017, ... indictments"), not the main clause's day for an act it follows ("announced Wednesday ... after
+    a U.S. drug indictment"), not the date of a relative clause about something else ("a
+    career that began ... in 1969"), not the date of another act's trigger standing between
+    them ("anunciada en medio del despliegue militar iniciado en agosto")."""
+    folded = sentence.folded
+    if re.match(r"(?:since|desde)\b", date.phrase, re.I) and trigger.text.endswith("s"):
+        return False  # "Since 2017, ... indictments": acts over a period
+    after = _AFTER_BEFORE.search(folded, max(0, trigger.start - 60), trigger.start)
+    if after is not None and date.start < after.start():
+        return False
+    for relative in _RELATIVE_WORD.finditer(folded):
+        stop = _CLAUSE_END.search(folded, relative.end())
+        span_end = stop.start() if stop else len(folded)
+        inside = relative.start() <= date.start < span_end
+        if not inside or relative.start() <= trigger.start < span_end:
+            continue
+        # A relative clause right after the act's noun is about the act ("the strike that
+        # the Navy carried out on Tuesday"); one about something else has its own date.
+        gap = folded[trigger.end : relative.start()]
+        if not (relative.start() - trigger.end >= 0 and len(gap.split()) <= 3):
+            return False
+    if date.start > trigger.end:
+        for other in find_triggers(folded, reading.military):
+            if (
+                other.event_type != trigger.event_type
+                and trigger.end <= other.start
+                and 0 <= date.start - other.end <= 30
+            ):
+                return False
+    return True
 
 
 _SEGMENT_BREAK = re.compile(r",|;|\bthat\b|\bwhich\b|\bwho\b|\bque\b|\bquien\b|\bdonde\b")
@@ -365,10 +518,20 @@ def _next_to_reporting_verb(
     to the verb: "indictments announced in March 2020", "announced the designation"."""
     for v_start, v_end, _word in sentence.reporting:
         if abs(mention.start - v_end) <= 25 or abs(v_start - mention.end) <= 25:
+            if mention.start >= v_end and re.search(
+                r"\b(?:that|que)\b", sentence.folded[v_end : mention.start]
+            ):
+                continue  # "recordó que en julio ...": the date opens what was said
             if trigger is None:
                 return True
             to_verb = min(abs(mention.start - v_end), abs(v_start - mention.end))
             to_act = min(abs(mention.start - trigger.end), abs(trigger.start - mention.end))
+            if (
+                not complement
+                and trigger.start > mention.end
+                and re.search(r"\b(?:that|que)\b", sentence.folded[mention.end : trigger.start])
+            ):
+                return True  # "destacó este lunes, 21 de julio, que la extradición ..."
             if to_act < to_verb:
                 return False  # "el ataque, ocurrido el lunes, el Pentágono dijo"
             lo, hi = min(v_end, trigger.end), max(v_start, trigger.start)
@@ -376,7 +539,8 @@ def _next_to_reporting_verb(
             words = [w for w in between.split() if w.lower() not in _ARTICLES]
             lead = re.sub(r"^[\s,]*(?:(?:on|in|at|el|en|este|esta)\s+)?[\s,]*", "", between)
             if (
-                trigger.start > v_end
+                complement
+                and trigger.start > v_end
                 and re.match(r"(?:that|que)\b", lead, re.I)
                 and not re.search(r";|,\s+(?!that|que)", lead)
             ):

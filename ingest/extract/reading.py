@@ -30,13 +30,13 @@ REPORTING = re.compile(
     r"|dijo|dice|afirm[oó]|afirma|escribi[oó]|public[oó]|indic[oó]|anunci[oó]|anuncia"
     r"|señal[oó]|senal[oó]|asegur[oó]|declar[oó]|inform[oó]|inform[aó]|agreg[oó]|añadi[oó]"
     r"|anadi[oó]|explic[oó]|confirm[oó]|sostuvo|precis[oó]|detall[oó]|expres[oó]"
+    r"|destac[oó]|subray[oó]|highlighted|stressed"
     r"|rejected|condemned|denounced|criticized|criticised|called|slammed|welcomed|praised"
     r"|rechaz[oó]|conden[oó]|denunci[oó]|critic[oó]|calific[oó]|repudi[oó]|celebr[oó]"
     r"|agradeci[oó]"
     r"|address|speech|remarks|interview|news conference|press conference|briefing|post|statement"
     r"|announcement|anuncio"
     r"|discurso|declaraciones|comunicado|entrevista|rueda de prensa|conferencia)\b",
-    re.IGNORECASE,
 )
 VAGUE = re.compile(
     r"\b(?:(?:just |only |a few |several |two |three )?(?:days|weeks|months) (?:after|before|earlier|later)"
@@ -50,6 +50,12 @@ _QUOTES = re.compile(r"“[^“”\n]{1,2000}”|«[^«»\n]{1,2000}»|\"[^\"\n]
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ -]{1,40}?)(?:,\s*(?P<when>[^—–()\n]{3,40}?))?\s*"
     r"(?:\((?P<agency>[A-Za-z .]{2,20})\))?\s*(?:\.?[—–]|--|\.-|:\s)",
+)
+# A date that ends the opening words of a paragraph with a dateline's dash: "Versión Final–
+# Caracas, 10 de enero de 2025-.", "Quito, 4 de septiembre de 2025.-".
+_DATE_THEN_DASH = re.compile(
+    r"^[^\n]{0,60}?(?P<when>\b\d{1,2} de [a-záéíóúñ]+ de \d{4}|\b[A-Z][a-z]+\.? \d{1,2}, \d{4})"
+    r"\s*(?:-\.|\.-|[—–]|--)"
 )
 # A short line that is a heading, a byline or a date, not a sentence.
 _HEADING_END = re.compile(r"[.!?:;\"”»)]\s*$")
@@ -93,9 +99,11 @@ class Sentence:
     def reporting(self) -> list[tuple[int, int, str]]:
         """(start, end, word) of each verb or noun of saying outside quotes."""
         if self._reporting is None:
+            # Read on the folded text (lower case, no accents, same offsets): a regular
+            # expression without IGNORECASE is several times faster.
             self._reporting = [
-                (v.start(), v.end(), v.group())
-                for v in REPORTING.finditer(self.text)
+                (v.start(), v.end(), self.text[v.start() : v.end()])
+                for v in REPORTING.finditer(self.folded)
                 if not self.in_quote(v.start())
             ]
         return self._reporting
@@ -158,7 +166,9 @@ def read(
     resolver = resolver_factory(reference, language)  # type: ignore[operator]
     sentences: list[Sentence] = []
     lede_left = LEDE_SENTENCES
-    last_speech: tuple[int, PartialDate, str] | None = None  # (paragraph, date, rule)
+    # Sentences with dates, newest last: the speech date of a quote told without one is the
+    # last of theirs in this or the previous paragraph (worked out only when a quote asks).
+    dated: list[Sentence] = []
     for p_index, (p_start, para) in enumerate(paragraphs(text)):
         quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(para)]
         for offset, sent in sentences_of(para):
@@ -178,14 +188,15 @@ def read(
                 said = _speech_date(sentence)
                 if said is not None:
                     sentence.speech, sentence.speech_rule = said
-                elif last_speech and last_speech[0] >= p_index - 1:
-                    sentence.speech = last_speech[1]
-                    sentence.speech_rule = f"said as reported earlier ({last_speech[2]})"
+                else:
+                    earlier = _last_speech(dated, p_index - 1)
+                    if earlier is not None:
+                        sentence.speech = earlier[0]
+                        sentence.speech_rule = f"said as reported earlier ({earlier[1]})"
                 if sentence.speech is not None:
                     sentence.mentions = _requote(sentence, resolver, language)
-            said = _speech_date(sentence) if sentence.mentions else None
-            if said is not None:
-                last_speech = (p_index, *said)
+            if sentence.mentions:
+                dated.append(sentence)
             sentences.append(sentence)
     title_entities = gazetteer.find(title) if title else []
     lede_text = " ".join([fold_keep_length(title)] + [s.folded for s in sentences if s.lede])
@@ -215,6 +226,9 @@ def _reference_date(text: str, published: Date | None) -> tuple[Date | None, str
         candidates = [line] if len(line) <= 40 else []
         if m and m["when"]:
             candidates.append(m["when"])
+        inline = _DATE_THEN_DASH.match(line)
+        if inline:  # "Versión Final– Caracas, 10 de enero de 2025-. Mientras ..."
+            candidates.append(inline["when"])
         for candidate in candidates:
             found = [x for x in DateResolver(published, "en").find(candidate) if x.explicit]
             found += [x for x in DateResolver(published, "es").find(candidate) if x.explicit]
@@ -231,6 +245,17 @@ def _reference_date(text: str, published: Date | None) -> tuple[Date | None, str
     if published is not None:
         return published, "publication date"
     return None, "no publication date"
+
+
+def _last_speech(dated: list[Sentence], paragraph: int) -> tuple[PartialDate, str] | None:
+    """The speech date of the newest sentence from ``paragraph`` on that has one."""
+    for sentence in reversed(dated):
+        if sentence.paragraph < paragraph:
+            return None
+        said = _speech_date(sentence)
+        if said is not None:
+            return said
+    return None
 
 
 def _speech_date(sentence: Sentence) -> tuple[PartialDate, str] | None:

@@ -17,10 +17,12 @@ from typing import Any
 
 import numpy as np
 
-from ..schema import EVENT_TYPES
+from ..schema import EVENT_TYPES, REVIEW_STATUSES
 from ..store.index_rows import IndexRow
 
 TYPE_CODE = {t: i for i, t in enumerate(EVENT_TYPES)}
+STATUS_CODE = {s: i for i, s in enumerate(REVIEW_STATUSES)}  # unknown: unreviewed (0)
+REJECTED = STATUS_CODE["rejected"]
 NO_TIME = np.iinfo(np.int64).min  # first_seen unknown
 
 
@@ -37,6 +39,7 @@ class Columns:
     first_seen: np.ndarray  # int64: seconds since 1970, NO_TIME when unknown
     source_code: np.ndarray  # int32: index in source_titles
     adapter_code: np.ndarray  # int16: index in adapter_sets
+    status_code: np.ndarray  # int8: index in REVIEW_STATUSES
     alive: np.ndarray  # bool: the slot is the current version of a stored event
     source_titles: tuple[str, ...]
     adapter_sets: tuple[tuple[str, ...], ...]
@@ -87,7 +90,7 @@ _DTYPES = {
     "ids": "S1", "start": np.int32, "end": np.int32, "type_code": np.int8,
     "confidence": np.float64, "source_count": np.int32, "has_conflict": bool,
     "amount": np.float64, "first_seen": np.int64, "source_code": np.int32,
-    "adapter_code": np.int16, "alive": bool,
+    "adapter_code": np.int16, "status_code": np.int8, "alive": bool,
 }  # fmt: skip
 
 
@@ -145,6 +148,9 @@ def column_arrays(
         ),
         "adapter_code": np.fromiter(
             (sets.setdefault(r.adapters, len(sets)) for r in rows), np.int16, n
+        ),
+        "status_code": np.fromiter(
+            (STATUS_CODE.get(r.review_status or "", 0) for r in rows), np.int8, n
         ),
         "alive": np.ones(n, dtype=bool),
     }

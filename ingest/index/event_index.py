@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..filters import EventFilter, day_number
-from ..schema import EVENT_TYPES, fold
+from ..schema import EVENT_TYPES, REVIEW_STATUSES, fold
 from ..store.index_rows import IndexRow
 from .apply import applied, live_slot
 from .build import build_state
+from .columns import REJECTED
 from .rows import FrameRows, RowSource
 from .state import IndexState
 
@@ -107,7 +108,7 @@ class EventIndex:
         """Row numbers (slots, in date order) of the events that match ``flt``."""
         s, cols = self.state, self.state.cols
         if flt is None or flt.is_empty:
-            return s.by_start
+            return self.shown_by_default
         lo, hi = 0, len(s.by_start)
         if flt.date_to:
             hi = int(np.searchsorted(s.start_sorted, day_number(flt.date_to), side="right"))
@@ -130,6 +131,11 @@ class EventIndex:
         if flt.sources:
             codes = [i for i, t in enumerate(cols.source_titles) if t in set(flt.sources)]
             mask &= np.isin(cols.source_code[rows], codes)
+        if flt.review:
+            wanted = [REVIEW_STATUSES.index(r) for r in flt.review]
+            mask &= np.isin(cols.status_code[rows], wanted)
+        else:  # rejected events are not events: hidden unless asked for
+            mask &= cols.status_code[rows] != REJECTED
         rows = rows[mask]
         if flt.entities and len(rows):
             naming = np.zeros(len(cols), dtype=bool)
@@ -138,6 +144,13 @@ class EventIndex:
         if flt.search and len(rows):
             rows = s.text.rows_with(flt.search, among=rows)
         return rows
+
+    @cached_property
+    def shown_by_default(self) -> np.ndarray:
+        """The live slots in date order, without the events analysts rejected."""
+        live = self.state.by_start
+        kept = self.state.cols.status_code[live] != REJECTED
+        return live if kept.all() else live[kept]
 
     def row_of(self, event_id: str) -> int | None:
         return live_slot(self.state, event_id)
@@ -230,7 +243,7 @@ def _frame_rows(df: pd.DataFrame, source_text: Mapping[str, str]) -> Iterator[In
     columns = [df[c].tolist() for c in (
         "event_id", "date_start", "date_end", "event_type", "confidence", "source_count",
         "conflict", "source_title", "targets", "actors", "amount", "first_seen", "title",
-        "evidence",
+        "evidence", "review_status",
     )]  # fmt: skip
     for values in zip(*columns, strict=True):
         clean = [None if _missing(v) else v for v in values]

@@ -78,6 +78,10 @@ def parse(source: Path | str, **_options: object) -> Iterator[Event | RecordErro
         )
     # Unknown columns (an analyst's notes) are ignored; store-managed ones are recomputed.
     wanted = {c: i for i, c in enumerate(header) if c in COLUMNS and c not in STORE_COLUMNS}
+    # An export's rows say how they were reviewed: such a row is the store's corrected
+    # event read back, not a source's word (store.rows.is_export_of).
+    if "review_status" in header:
+        wanted["review_status"] = header.index("review_status")
 
     line = reader.line_num + 1
     while True:
@@ -136,6 +140,7 @@ def parse(source: Path | str, **_options: object) -> Iterator[Event | RecordErro
                 source_published=row.get("source_published", "").strip(),
                 confidence=1.0 if confidence is None else confidence,
                 event_id=row.get("event_id", "").strip(),
+                review_status=row.get("review_status", "").strip().lower(),
                 adapter=NAME,
                 file=name,
                 line=start,

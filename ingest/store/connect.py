@@ -131,9 +131,16 @@ def ensure_schema(engine: sa.Engine) -> None:
     def create(conn: sa.Connection) -> None:
         metadata.create_all(conn)  # checks first: a table another process made is kept
         inspector = sa.inspect(conn)
-        for table, column in _missing(inspector, columns_only=True):
+        added = _missing(inspector, columns_only=True)
+        for table, column in added:
             kind = column.type.compile(dialect=conn.dialect)
             conn.execute(sa.text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+        if any(t.name == "events" and c.name == "review_status" for t, c in added):
+            # A store from before the review layer: its events get their review columns
+            # in the same transaction, so none is ever left without them.
+            from ..review.upgrade import fill_review_columns
+
+            fill_review_columns(conn)
         existing = {
             index["name"] for table in metadata.sorted_tables
             for index in inspector.get_indexes(table.name)

@@ -35,6 +35,7 @@ class IndexRow(NamedTuple):
     first_seen: str | None
     title: str | None
     evidence: str | None
+    review_status: str | None  # None on rows stored before the review layer
     source_text: str  # every other source's distinct titles and quotes, one per line
     adapters: tuple[str, ...]  # the kinds of source that reported it, sorted
 
@@ -42,6 +43,7 @@ class IndexRow(NamedTuple):
 _EVENT_COLUMNS = (
     "event_id", "date_start", "date_end", "event_type", "confidence", "source_count",
     "conflict", "source_title", "targets", "actors", "amount", "first_seen", "title", "evidence",
+    "review_status",
 )  # fmt: skip
 
 

@@ -117,13 +117,18 @@ def event_row(members: list[Report], now: str) -> dict[str, Any]:
 
 
 def is_export_of(event: Event, shown: dict[str, Any] | None) -> bool:
-    """True when ``event`` is the merged event exactly as the store shows it (a row of an
-    export read back): nothing new to learn from it."""
+    """True when ``event`` is the merged event as the store shows it (a row of an export
+    read back): nothing new to learn from it."""
     if shown is None:
         return False
+    if event.review_status in ("confirmed", "edited", "rejected"):
+        # A row of an export names its review: it shows this store's event as analysts
+        # corrected it, so its values are the edit layer's, never a source's new word.
+        return True
     row = event.row()
     for name in LIST_COLUMNS:
-        row[name] = json.dumps(row[name], ensure_ascii=False)
+        if name in row:
+            row[name] = json.dumps(row[name], ensure_ascii=False)
     return all(shown.get(k) == v for k, v in row.items() if k != "confidence") and (
         abs(float(shown.get("confidence") or 0) - event.confidence) < 1e-9
     )

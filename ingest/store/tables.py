@@ -43,9 +43,25 @@ events_table = sa.Table(
     ),
     sa.Column("primary_source", sa.String(32)),  # source_key of the source shown on the row
     sa.Column("updated_at", sa.String(20)),
+    # The review layer's bookkeeping (ingest/review/layer.py): when an analyst last acted
+    # on the event, when its newest source arrived, and whether (and why) it is in the
+    # review queue.
+    sa.Column("reviewed_at", sa.String(20)),
+    sa.Column("last_source_at", sa.String(20)),
+    sa.Column("review_reasons", sa.Text),
+    sa.Column("in_queue", sa.Integer),
     sa.Index("ix_events_date_start", "date_start"),
     sa.Index("ix_events_type_date", "event_type", "date_start"),
     sa.Index("ix_events_first_seen", "first_seen"),
+)
+# The review queue in its order (newest source first, then least certain), read a page
+# at a time without sorting the queue.
+sa.Index(
+    "ix_events_queue",
+    events_table.c.in_queue,
+    events_table.c.last_source_at.desc(),
+    events_table.c.confidence,
+    events_table.c.event_id,
 )
 
 # One row per source report of an event: what that source said, with its own date,
@@ -139,3 +155,4 @@ REPORT_FIELDS = (
     "evidence", "confidence", "doc_key", "rank",
 )  # fmt: skip
 from ..fetch import tables as _fetch_tables  # noqa: E402,F401  (the tracker's tables)
+from ..review import tables as _review_tables  # noqa: E402,F401  (edits, links, sign-ins)

@@ -9,6 +9,7 @@ O(n log n) in Python and O(n / batch) statements, however the reports relate.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date as Date
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..merge import MAX_TOLERANCE, Report, candidate_pairs, cluster
+from ..review import layer as review_layer
+from ..review import records as review_records
 from ..schema import Event
 from . import changes
 from .rows import as_report, entity_rows, event_row, is_export_of, report_row
@@ -109,17 +112,30 @@ def remerge(
     now: str,
     result: WriteResult,
 ) -> None:
-    """Recompute the events that the touched reports belong to or now match."""
+    """Recompute the events that the touched reports belong to or now match: merged from
+    their reports within the analysts' split and merge decisions, with the analysts'
+    edits applied on top (``review.layer.effective``)."""
     src = sources_table.c
     known: dict[int, Report] = {}  # report of each row, built once
     component = find_component(conn, touched, known)
     old_event = {row_id: row["event_id"] for row_id, row in component.items()}
     reports = [known.get(row_id) or as_report(row) for row_id, row in component.items()]
+    uids = [r.uid for r in reports]
+    edits = review_records.edits_for(conn, uids)
     merged: list[tuple[dict[str, Any], list[int]]] = []
-    for group in cluster(reports):
+    groups = cluster(reports, review_records.constraints_for(conn, uids))
+    taken: set[str] = set()
+    # Most authoritative head first: when a split keeps apart two reports of one identity,
+    # the first keeps the id and the other's event gets one derived from its head.
+    for group in sorted(groups, key=lambda g: (reports[g[0]].authority(), reports[g[0]].uid)):
         members = [reports[i] for i in group]
         member_ids = [m.payload["id"] for m in members]  # type: ignore[index]
-        merged.append((event_row(members, now), member_ids))
+        applied = [e for m in members for e in edits.get(m.uid, ())]
+        event = review_layer.effective(event_row(members, now), members, applied)
+        if event["event_id"] in taken:
+            event["event_id"] = distinct_id(event["event_id"], members[0].uid)
+        taken.add(event["event_id"])
+        merged.append((event, member_ids))
         ours = [i for i in member_ids if i in touched]
         if ours:
             # An event made only of this batch's new reports is new; else it changed.
@@ -165,6 +181,11 @@ def remerge(
         event["event_id"] for event, ids in merged if any(i in touched for i in ids)
     }
     apply_event_changes(conn, inserts, updates, gone, refreshed=refreshed)
+
+
+def distinct_id(event_id: str, head_uid: str) -> str:
+    """An id for an event whose head report shares its identity with another event's."""
+    return f"{event_id[:40]}.{hashlib.sha1(head_uid.encode()).hexdigest()[:8]}"
 
 
 def apply_event_changes(
@@ -312,7 +333,10 @@ def bulk_load(conn: sa.Connection, events: Sequence[Event], run: RunInfo, batch:
         chunk = events[i : i + batch]
         reports = [report_row(e, now) for e in chunk]
         conn.execute(sources_table.insert(), reports)
-        rows = [event_row([as_report({**r, "id": None})], now) for r in reports]
+        rows = []
+        for r in reports:
+            report = as_report({**r, "id": None})
+            rows.append(review_layer.effective(event_row([report], now), [report], []))
         apply_event_changes(conn, rows, [], [])
     insert_run(conn, run, "ok", WriteResult(new=len(events)))
     return len(events)

@@ -12,6 +12,7 @@ from werkzeug.serving import make_server
 
 from dashboard.app import create_app
 from ingest.pipeline import ingest_paths
+from ingest.review.editors import Editors
 from ingest.store import Store
 
 CHROMIUM_FLAGS = [
@@ -38,11 +39,14 @@ def browser():
 
 
 class Served:
-    def __init__(self, store: Store):
+    """The app served in a thread. ``host`` is both where it listens and what the app is
+    told it listens on (``serve --host``); ``editors`` its editors file."""
+
+    def __init__(self, store: Store, host: str = "127.0.0.1", editors: Editors | None = None):
         self.store = store
-        self.app = create_app(store)
-        self.server = make_server("127.0.0.1", 0, self.app.server, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/"
+        self.app = create_app(store, host=host, editors=editors)
+        self.server = make_server(host, 0, self.app.server, threaded=True)
+        self.url = f"http://{host}:{self.server.server_port}/"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self) -> Served:
@@ -59,14 +63,16 @@ def serve(tmp_path: Path) -> Iterator:
     """Call with paths to ingest; returns a running server over a fresh store."""
     started: list[Served] = []
 
-    def _serve(*paths: Path, synthetic: int = 0) -> Served:
+    def _serve(
+        *paths: Path, synthetic: int = 0, host: str = "127.0.0.1", editors: Editors | None = None
+    ) -> Served:
         store = Store(f"sqlite:///{tmp_path / f'browser{len(started)}.db'}")
         ingest_paths(list(paths), store)
         if synthetic:
             from bench.synthetic_events import load_synthetic
 
             load_synthetic(store, synthetic)
-        served = Served(store).__enter__()
+        served = Served(store, host, editors).__enter__()
         started.append(served)
         return served
 
@@ -103,6 +109,14 @@ def _new_page(browser, width: int = 1280, height: int = 800):
 
 @pytest.fixture
 def page(browser):
+    context, pg = _new_page(browser)
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def second_page(browser):
+    """Another browser (its own cookies): a second analyst."""
     context, pg = _new_page(browser)
     yield pg
     context.close()

@@ -577,3 +577,187 @@ def test_a_decree_that_lists_groups_as_terrorist_is_a_designation_that_day(text,
     assert [(e.date, {"Los Choneros", "Los Lobos"} <= set(e.targets)) for e in designations] == [
         ("2024-01-09", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "OTTAWA, Feb. 20, 2025 - Today, the Minister announced that the Government has listed "
+            "three organizations as terrorist entities.\n\nThe three entities listed today are:\n\n"
+            "- Tren de Aragua\n- La Mara Salvatrucha\n- Cártel de Sinaloa\n\nThese entities "
+            "carry out terrorist activity.",
+            date(2025, 2, 20),
+        ),
+        (
+            "QUITO, 20 de febrero de 2025.- Hoy el Gobierno declaró organizaciones terroristas a "
+            "tres grupos.\n\nLos grupos son:\n\n- Tren de Aragua\n- La Mara Salvatrucha\n"
+            "- Cártel de Sinaloa\n\nSus bienes serán congelados.",
+            date(2025, 2, 20),
+        ),
+    ],
+)
+def test_every_item_of_a_bulleted_list_of_names_is_a_target(text, published):
+    (event,) = events(text, published=published)
+    assert (event.date, event.event_type, set(event.targets)) == (
+        "2025-02-20", "designation", {"Tren de Aragua", "MS-13", "Sinaloa Cartel"}
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week, President Trump announced his intentions to designate Mexican cartels as "
+        "foreign terrorist organizations.",
+        "Earlier this year, two senators sent a letter to the President urging him to designate "
+        "Tren de Aragua as a terrorist organization.",
+        "La semana pasada, el presidente anunció su intención de designar a los cárteles como "
+        "organizaciones terroristas.",
+    ],
+)
+def test_an_intention_or_a_plea_to_act_is_not_the_act(text):
+    assert not events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On February 6, 2025, the Secretary of State identified eight cartels as FTOs—the end "
+        "of a process set in motion by Executive Order 14157 of January 20, 2025.",
+        "The Secretary designated eight cartels as FTOs on February 6, 2025, carrying out a "
+        "January 20, 2025, executive order.",
+    ],
+)
+def test_the_date_of_a_cited_order_belongs_to_the_order_alone(text):
+    by_type = {e.event_type: e.date for e in events(text)}
+    assert by_type == {"designation": "2025-02-06", "directive": "2025-01-20"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "A court halted removals based on President Trump's March 14 proclamation, "
+            "“Invocation of the Alien Enemies Act Regarding the Invasion of the United States "
+            "by Tren de Aragua.”",
+            date(2025, 9, 4),
+            ("2025-03-14", ("Tren de Aragua",)),
+        ),
+        (
+            "The process began with Executive Order 14157 of January 20, 2025, on “Designating "
+            "Cartels and Other Organizations as Foreign Terrorist Organizations.”",
+            date(2025, 2, 25),
+            ("2025-01-20", ("Drug cartels",)),
+        ),
+    ],
+)
+def test_a_cited_act_is_dated_before_its_name_and_its_quoted_title_names_its_targets(
+    text, published, expected
+):
+    (event,) = events(text, published=published)
+    assert (event.event_type, (event.date, event.targets)) == ("directive", expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On January 22, 2025, President Trump issued E.O. 14175, “Designation of Ansar Allah as "
+        "a Foreign Terrorist Organization.”",
+        "On January 22, 2025, President Trump signed an Executive Order “Blocking Property of "
+        "the Government of Venezuela.”",
+    ],
+)
+def test_the_words_of_an_acts_quoted_title_are_its_name_not_acts(text):
+    assert [(e.date, e.event_type) for e in events(text)] == [("2025-01-22", "directive")]
+
+
+def test_orders_taken_pursuant_to_a_national_emergency_concern_its_country():
+    text = (
+        "On March 8, 2015, the President issued Executive Order 13692, declaring a national "
+        "emergency with respect to the situation in Venezuela.\n\nThe President took additional "
+        "steps pursuant to this national emergency in Executive Order 13808 of August 24, 2017; "
+        "and Executive Order 13850 of November 1, 2018."
+    )
+    found_orders = {e.date: e.targets for e in events(text, published=date(2022, 3, 3))}
+    assert found_orders == {
+        "2015-03-08": ("Venezuela",), "2017-08-24": ("Venezuela",), "2018-11-01": ("Venezuela",)
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "Three B-52 bombers took off from Louisiana on Wednesday and flew for hours near the "
+            "coast of Venezuela.",
+            date(2025, 10, 16),
+            "2025-10-15",
+        ),
+        (
+            "This Sunday, five F-35B fighter jets landed in Puerto Rico.",
+            date(2025, 9, 15),
+            "2025-09-14",
+        ),
+        (
+            "Dos bombarderos B-52 sobrevolaron el miércoles la costa de Venezuela.",
+            date(2025, 10, 16),
+            "2025-10-15",
+        ),
+    ],
+)
+def test_combat_aircraft_flown_or_landed_somewhere_are_a_deployment(text, published, day):
+    assert [(e.date, e.event_type) for e in events(text, published=published)] == [
+        (day, "deployment")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before today, the Treasury Department had imposed sanctions on at least 22 officials "
+        "of Venezuela.",
+        "Hasta el jueves, el Tesoro había sancionado a 22 funcionarios de Venezuela.",
+    ],
+)
+def test_a_date_that_bounds_a_period_does_not_date_the_act(text):
+    assert not events(text, published=date(2020, 3, 26))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today, the Department of Homeland Security announced the arrest of 68 Tren de Aragua "
+        "members in less than a week.",
+        "Hoy, Estados Unidos informó que ha sancionado a 40 miembros del Tren de Aragua en los "
+        "últimos meses.",
+    ],
+)
+def test_acts_counted_over_a_period_are_a_summary(text):
+    assert not events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noticias – Caracas, 10 de enero de 2025-. Mientras Maduro juraba en la Asamblea, Estados "
+        "Unidos anunció un paquete de sanciones contra funcionarios venezolanos, subiendo la "
+        "recompensa por Diosdado Cabello a 25 millones de dólares.",
+        "Wire – Caracas, January 10, 2025-. As Maduro was sworn in, the United States imposed "
+        "sanctions on eight Venezuelan officials, raising the reward for Diosdado Cabello "
+        "to $25 million.",
+    ],
+)
+def test_a_second_act_governed_by_its_own_verb_is_dated_like_the_first(text):
+    by_type = {e.event_type: e for e in events(text, published=date(2025, 1, 10))}
+    assert by_type["bounty"].date == by_type["sanction"].date == "2025-01-10"
+    assert "Diosdado Cabello" in by_type["bounty"].targets
+
+
+def test_statements_are_not_a_designating_verb_for_a_quoted_label():
+    text = (
+        "Este domingo, los militares rechazaron las declaraciones del pasado jueves de la fiscal, "
+        "quien acusó a Maduro de utilizar «organizaciones terroristas extranjeras como el Cartel "
+        "de los Soles»."
+    )
+    assert not [e for e in events(text, published=date(2025, 8, 10))
+                if e.event_type == "designation"]  # fmt: skip

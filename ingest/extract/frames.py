@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from ..schema import PartialDate
 from .amounts import Amount
 from .lexicon import JUST_HAPPENED, find_triggers
-from .mentions import Mention
+from .mentions import WITH_RESPECT, Mention
 from .reading import VAGUE, Reading, Sentence
 
 CONTINUATION = re.compile(
@@ -492,6 +492,13 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
                 return
         if _names_after(reading, frame, lead.sentence):
             return
+    if lead.form == "cited" and "national emergency" in clause:
+        # "The President took additional steps pursuant to this national emergency in
+        # Executive Order 13808 of ...": the orders concern the emergency's country.
+        country = _emergency_country(reading)
+        if country is not None and country[0].index <= lead.sentence.index:
+            _add(frame, country[1], f"the national emergency's country ({_where(country[0])})")
+            return
     if frame.event_type == "bounty":
         people = reading.subjects(("person",))
         if people:
@@ -501,6 +508,19 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
         groups = reading.subjects(("organization",))
         if groups:
             _add(frame, groups[0], "the organization whose leaders or members the act names")
+
+
+def _emergency_country(reading: Reading) -> tuple[Sentence, str] | None:
+    """The first country the document names 'with respect to' (once per document)."""
+    if "emergency_country" not in reading.memo:
+        reading.memo["emergency_country"] = next(
+            ((sentence, match.entity.name) for sentence in reading.sentences
+             for match in sentence.entities
+             if match.entity.kind == "country"
+             and WITH_RESPECT.search(sentence.text, max(0, match.start - 40), match.start)),
+            None,
+        )  # fmt: skip
+    return reading.memo["emergency_country"]  # type: ignore[return-value]
 
 
 LISTING = re.compile(
@@ -546,10 +566,23 @@ def _names_after(
             continue
         names = _listed(sentence, kinds)
         if names:
-            for name in names:
-                _add(frame, name, f"listed in {_where(sentence)}")
+            for item in _with_list(reading, sentence):
+                for name in _listed(item, kinds) if item is not sentence else names:
+                    _add(frame, name, f"listed in {_where(item)}")
             return True
     return False
+
+
+def _with_list(reading: Reading, sentence: Sentence) -> list[Sentence]:
+    """A sentence, and when it is one item of a bulleted list, the items that follow it
+    (each bullet of "The seven entities listed today are:" is a paragraph of its own)."""
+    items = [sentence]
+    if sentence.list_item:
+        for following in reading.sentences[sentence.index + 1 :]:
+            if not following.list_item or find_triggers(following.folded):
+                break
+            items.append(following)
+    return items
 
 
 def _listed(sentence: Sentence, kinds: tuple[str, ...] = _KINDS_LISTED) -> list[str]:

@@ -39,6 +39,7 @@ _TRIGGERS: dict[str, list[str]] = {
     ],
     "directive": [
         r"executive orders?",
+        r"e\.\s?o\.\s?\d{4,5}",
         r"presidential (?:memorandum|directive|proclamation|determination|order)",
         r"proclamations?",
         r"proclaimed",
@@ -107,6 +108,10 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:warships?|aircraft carrier|carrier strike group) (?:arrived|to the)",
         r"arriv(?:al|ed) (?:of )?(?:the )?(?:uss |[\w.]+ ){0,6}(?:carrier|strike group|warships?|destroyers?|troops)",
         r"(?:entered|reached) the caribbean",
+        # "Three B-52 bombers took off from Barksdale ... and flew for hours near the coast",
+        # "fighter jets landed in Puerto Rico": aircraft sent somewhere.
+        r"(?:bombers?|b-52h?s?|b-1b?s?|fighter jets|f-35b?s?|warplanes) (?:[\w,/-]+ ){0,12}?(?:flew|took off|landed)",
+        r"(?:bombarderos?|cazas|aviones de combate|f-35b?) (?:[\w,/-]+ ){0,12}?(?:sobrevol(?:o|aron)|volaron|aterrizaron|despegaron)",
         r"despleg(?:o|aron|ar|ado|ada|ados|ue)|despliegue",
         r"envi(?:o|aron) (?:\w+ )?(?:tropas|buques|soldados|marines|aviones)",
         r"llegada (?:del?|de los) (?:\w+ ){0,4}(?:portaaviones|buques?|tropas|destructores?)",
@@ -171,8 +176,8 @@ _TRIGGERS: dict[str, list[str]] = {
 HEDGE = re.compile(
     r"\b(?:could|would|might|may(?!\s+\d)|potential(?:ly)?|possible|possibly|option|options|consider(?:s|ed|ing)?"
     r"|if|whether|types of|kinds of|groundwork|threaten(?:s|ed)? to|seek(?:s|ing)? to|aim(?:s|ed)? to"
-    r"|want(?:s|ed)? to|calls? for|urged|propos(?:ed|es|al)|weigh(?:s|ing)?|mull(?:s|ing)?"
-    r"|podria|podrian|posible|eventual(?:es)?|planea|busca|estudia|evalua|amenaz(?:a|o) con)\b"
+    r"|want(?:s|ed)? to|calls? for|urg(?:e|es|ed|ing)|intentions? (?:to|of)|propos(?:ed|es|al)|weigh(?:s|ing)?|mull(?:s|ing)?"
+    r"|podria|podrian|posible|intencion(?:es)? de|eventual(?:es)?|planea|busca|estudia|evalua|amenaz(?:a|o) con)\b"
 )
 
 _INHERENTLY_MILITARY = re.compile(
@@ -180,7 +185,7 @@ _INHERENTLY_MILITARY = re.compile(
 )
 DEPLOYABLE = re.compile(
     r"\b(?:troops|forces|ships|warships?|carriers?|strike group|marines|soldiers|personnel|aircraft"
-    r"|destroyers?|submarines?|assets|guardsmen|national guard|jets|tropas|fuerzas|buques|barcos"
+    r"|destroyers?|submarines?|assets|guardsmen|national guard|jets|bombers?|bombarderos?|cazas|tropas|fuerzas|buques|barcos"
     r"|portaaviones|soldados|efectivos|aviones|military|militar|militares|destructor|destructores|submarinos|uss)\b"
 )
 _LEGAL_WORDS = re.compile(
@@ -230,7 +235,7 @@ TRIGGER_RE: dict[str, re.Pattern[str]] = {
 # A directive named by a noun ("the Proclamation imposes...") is an event only when the
 # clause says it was issued: "signed an executive order", "I issued Executive Order 14088".
 DIRECTIVE_NOUN = re.compile(
-    r"^(?:executive orders?|proclamations?|memorand(?:um|a)|directives?|orden(?:es)? ejecutivas?"
+    r"^(?:executive orders?|e\.\s?o\.\s?\d{4,5}|proclamations?|memorand(?:um|a)|directives?|orden(?:es)? ejecutivas?"
     r"|proclama(?:cion)?|memorando|directiva|decreto|(?:executive |presidential )?decrees?"
     r"|presidential \w+)$"
 )
@@ -448,6 +453,14 @@ SUMMARY = re.compile(
     r"(?:strikes|attacks|operations|raids|ataques|operaciones|bombardeos)\b"
     r"(?=.{0,80}\b(?:since|so far|to date|this year|in recent (?:weeks|months)|desde|en lo que va"
     r"|hasta ahora|en las ultimas semanas)\b)"
+)
+# "the arrest of 68 Tren De Aragua members in less than a week", "ha designado como
+# organizaciones terroristas en los últimos meses": acts spread over a period.
+OVER_A_PERIOD = re.compile(
+    r"\bin (?:less than|under) (?:a|one|two|three|\d+) (?:weeks?|months?|days)\b"
+    r"|\b(?:over|in|during) the (?:past|last) (?:(?:few|two|three|several|\d+) )?(?:weeks|months|years)\b"
+    r"|\ben (?:menos de )?(?:una|dos|tres|\d+) (?:semanas?|mes(?:es)?|dias)\b"
+    r"|\ben (?:las|los) ultim[oa]s (?:(?:dos|tres|\d+) )?(?:semanas|meses|anos)\b"
 )
 # A terrorist listing told with "sanctioned ... as a Specially Designated Global Terrorist".
 SDGT_PHRASE = re.compile(r"specially designated global terrorist|\bsdgts?\b|terrorista global")

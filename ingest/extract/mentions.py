@@ -20,6 +20,7 @@ from .lexicon import (
     ATTRIBUTIVE,
     DTO,
     HEDGE,
+    OVER_A_PERIOD,
     SANCTIONS_CONTEXT,
     SDGT_PHRASE,
     SUMMARY,
@@ -70,7 +71,7 @@ _OWNER = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una", "its", "his", "her", "su"}
-_WITH_RESPECT = re.compile(
+WITH_RESPECT = re.compile(
     r"(?:with respect to|relating to|centered in|regarding|con respecto a)\s+(?:the\s+)?"
     r"(?:situation\s+in\s+|government\s+of\s+)?(?:\w+\s+){0,3}$",
     re.IGNORECASE,
@@ -86,6 +87,18 @@ CITED_ACT = re.compile(
     rf"\(?(?:E\.\s?O\.\)?\s*)?(?P<number>\d{{4,5}})?\)?,?\s+(?:of|dated|signed(?: by [\w .]{{1,40}}?)?"
     rf"\s+on|issued on|de|del)\s+(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})"
 )
+# "carrying out a January 20, 2025, executive order", "President Trump's March 14
+# proclamation": the date told before the act's name (the year, when left out, is the
+# report's own or the one before).
+DATED_ACT = re.compile(
+    rf"\b(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}})(?:,\s+(?P<year>\d{{4}}))?,?\s+"
+    rf"(?P<kind>(?i:executive order|proclamation|presidential memorandum))\b"
+)
+
+
+def cited_spans(text: str) -> list[tuple[int, int]]:
+    """Where acts are cited with their own dates: those dates belong to them alone."""
+    return [(m.start(), m.end()) for p in (CITED_ACT, DATED_ACT) for m in p.finditer(text)]
 
 
 @dataclass
@@ -120,13 +133,18 @@ class Mention:
 
 def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> list[Mention]:
     """The mentions of one sentence: cited acts, then one mention per clause."""
-    found = _cited_acts(sentence)
+    found = _cited_acts(sentence, reading.reference)
     if acts_only or len(sentence.text) > 2000:
         return found  # a table or a list run together is not a sentence to read events from
     cited = [(m.clause[0], m.clause[1]) for m in found]
+    raw = find_triggers(sentence.folded, reading.military)
+    # 'issued E.O. 14175, “Designation of Ansar Allah as ...”', 'signed an Executive Order
+    # “Blocking Property of ...”': the words of an act's own title are its name, not acts.
+    ends = [t.end for t in raw if t.event_type == "directive"] + [b for _, b in cited]
+    titles = [(end, end + n) for end in ends if (n := _own_title(sentence.text, end))]
     triggers_all = [
-        t for t in find_triggers(sentence.folded, reading.military)
-        if not any(a <= t.start < b for a, b in cited)  # the cited act is already a mention
+        t for t in raw
+        if not any(a <= t.start < b for a, b in cited + titles)  # cited: already a mention
     ]  # fmt: skip
     if not triggers_all:
         return found
@@ -204,7 +222,12 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
             )
             if governed or dated or (verbal and listing):
                 kinds.add(other.event_type)
-                found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
+                second = _mention(reading, sentence, other, (start, end), clause, amounts)
+                if governed and second.form in ("nominal", "definite"):
+                    # "anunció un paquete de sanciones ..., subiendo la recompensa": a verb
+                    # tells this act too, so the lede's date reaches it as it does the first.
+                    second.form = "verb"
+                found.append(second)
     return found
 
 
@@ -224,7 +247,7 @@ def _primary(triggers: list[Trigger], amounts: list[Amount]) -> Trigger | None:
 
 
 _DESIGNATING = re.compile(
-    r"\b(?:designat|listed|named|labell?ed|branded|declar|design[oa]|calific|clasific|inclu|nombr)"
+    r"\b(?:designat|listed|named|labell?ed|branded|declar(?!aciones)|design[oa]|calific|identif|clasific|inclu|nombr)"
 )
 
 
@@ -327,7 +350,7 @@ def _mention(
     ):  # fmt: skip
         mention.rejected = "acts over a period since a date: a summary, not one event"
         return mention
-    if SUMMARY.search(clause):
+    if SUMMARY.search(clause) or OVER_A_PERIOD.search(clause):
         mention.rejected = "a count of events over a period: a summary, not one event"
         return mention
     _date(reading, sentence, mention, bounds)
@@ -361,8 +384,12 @@ def _date(reading: Reading, sentence: Sentence, mention: Mention, bounds: tuple[
     trigger = mention.trigger
     if _offset_date(sentence, mention):
         return
-    resolved = [m for m in sentence.mentions if m.value is not None and _may_date(
-        reading, sentence, trigger, m)]  # fmt: skip
+    # "identified eight entities as FTOs, ... set in motion by Executive Order 14157 of
+    # January 20, 2025": the date of a cited act is that act's, never another trigger's.
+    cited = cited_spans(sentence.text)
+    resolved = [m for m in sentence.mentions if m.value is not None
+                and not any(a <= m.start < b for a, b in cited)
+                and _may_date(reading, sentence, trigger, m)]  # fmt: skip
     in_clause = [m for m in resolved if start <= m.start < end]
     if not in_clause and VAGUE.search(sentence.folded, start, end):
         return  # "a move which comes just days after Trump announced": no day of its own
@@ -465,6 +492,8 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
     career that began ... in 1969"), not the date of another act's trigger standing between
     them ("anunciada en medio del despliegue militar iniciado en agosto")."""
     folded = sentence.folded
+    if _BOUND_BEFORE.search(folded, max(0, date.start - 16), date.start):
+        return False  # "Before today, the Treasury had imposed sanctions": a bound, not a day
     if re.match(r"(?:since|desde)\b", date.phrase, re.I) and trigger.text.endswith("s"):
         return False  # "Since 2017, ... indictments": acts over a period
     after = _AFTER_BEFORE.search(folded, max(0, trigger.start - 60), trigger.start)
@@ -492,6 +521,7 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
     return True
 
 
+_BOUND_BEFORE = re.compile(r"\b(?:before|until|till|prior to|antes del?|hasta)\s+(?:el\s+)?$")
 _SEGMENT_BREAK = re.compile(r",|;|\bthat\b|\bwhich\b|\bwho\b|\bque\b|\bquien\b|\bdonde\b")
 
 
@@ -590,19 +620,43 @@ def _title(sentence: str) -> str:
     return " ".join(sentence.split())
 
 
-def _cited_acts(sentence: Sentence) -> list[Mention]:
+def _cited_day(m: re.Match[str], reference: Date | None) -> Date:
+    month, day = MONTH_NUMBER[m["month"].lower()], int(m["day"])
+    if m["year"]:
+        return Date(int(m["year"]), month, day)
+    if reference is None:
+        raise ValueError("a day without a year and no date to count from")
+    guess = Date(reference.year, month, day)
+    return guess if guess <= reference else Date(reference.year - 1, month, day)
+
+
+def _own_title(text: str, end: int) -> int:
+    """How far past a citation its own title runs: "(Designating Cartels ...)" or, in
+    reports, ', “Designating Cartels and Other Organizations as ...”'."""
+    after = text[end : end + 300]
+    opening = after.lstrip(" ,")
+    opening = opening[3:] if opening.startswith("on ") else opening  # ', on “Designating ...”'
+    skipped = len(after) - len(opening)
+    for left, right in (("(", ")"), ("\u201c", "\u201d"), ('"', '"')):
+        if opening.startswith(left) and right in opening[1:]:
+            return skipped + opening.index(right, 1) + 1
+    return 0
+
+
+def _cited_acts(sentence: Sentence, reference: Date | None) -> list[Mention]:
     """Acts cited with their date: each is a directive of that date, keyed by its number so
     that it joins the act's own records when they are in the store."""
     found = []
-    for m in CITED_ACT.finditer(sentence.text):
+    matches = [*CITED_ACT.finditer(sentence.text), *DATED_ACT.finditer(sentence.text)]
+    for m in matches:
         try:
-            day = Date(int(m["year"]), MONTH_NUMBER[m["month"].lower()], int(m["day"]))
+            day = _cited_day(m, reference)
             when = PartialDate.from_date(day)
         except (ValueError, KeyError):
             continue
         kind = "executive_order" if "order" in m["kind"].lower() or "E" in m["kind"] else (
-            "proclamation" if "Proclamation" in m["kind"] else "memorandum")  # fmt: skip
-        number = m["number"] or ""
+            "proclamation" if "proclamation" in m["kind"].lower() else "memorandum")  # fmt: skip
+        number = m.groupdict().get("number") or ""
         label = {"executive_order": "Executive Order", "proclamation": "Proclamation",
                  "memorandum": "Presidential Memorandum"}[kind]  # fmt: skip
         trigger = Trigger("directive", m.start(), m.end(), m.group())
@@ -616,15 +670,12 @@ def _cited_acts(sentence: Sentence) -> list[Mention]:
         # The citing sentence is about something else: only the countries it names (the
         # emergency "with respect to Venezuela") and what the citation's own parenthesis
         # names ("(Designating Cartels ...)") are the cited act's targets.
-        after = sentence.text[m.end() : m.end() + 200]
-        paren = (
-            after[: after.index(")") + 1] if after.lstrip().startswith("(") and ")" in after else ""
-        )
-        inside = [e for e in sentence.entities if m.end() <= e.start < m.end() + len(paren)]
+        inside = [e for e in sentence.entities
+                  if m.end() <= e.start < m.end() + _own_title(sentence.text, m.end())]  # fmt: skip
         countries = [
             e for e in sentence.entities
             if e.entity.kind == "country"
-            and _WITH_RESPECT.search(sentence.text, max(0, e.start - 40), e.start)
+            and WITH_RESPECT.search(sentence.text, max(0, e.start - 40), e.start)
         ]  # fmt: skip
         targets = [e.entity.name for e in inside + countries if not e.entity.actor]
         mention.targets = list(dict.fromkeys(targets))

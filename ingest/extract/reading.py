@@ -130,6 +130,8 @@ class Reading:
     signed: tuple[PartialDate, str] | None = None  # the signing line ("Dated: ...")
     military: bool = False  # the title or the lede tells of a military operation
     _paragraphs: dict[int, str] = field(default_factory=dict)
+    # Facts about the whole document worked out once, when first asked.
+    memo: dict[str, object] = field(default_factory=dict)
 
     def paragraph_text(self, paragraph: int) -> str:
         """A paragraph's folded text (built once per paragraph)."""

@@ -8,7 +8,9 @@ database answers and holds this tool's tables) and says how far this worker's in
   any password in the URL masked).
 
 The answer names the worker (``pid``) and the revision its index shows (``index``), next
-to the store's (``store``): a load test reads from it when each worker caught up.
+to the store's (``store``). ``/healthz?fresh=1`` first brings the worker's index up to
+date, as any page request does (waiting at most ``EventCache.wait_seconds``): a load test
+reads from it when each worker caught up with an ingest.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from flask import Flask, jsonify
+from flask import Flask, jsonify, request
 
 from ingest.errors import one_line
 
@@ -25,9 +27,11 @@ from .data import EventCache
 PATH = "/healthz"
 
 
-def health(cache: EventCache) -> tuple[dict[str, Any], int]:
+def health(cache: EventCache, fresh: bool = False) -> tuple[dict[str, Any], int]:
     answer: dict[str, Any] = {"pid": os.getpid(), "db": cache.store.display_url}
     try:
+        if fresh and cache.current() is not None:
+            cache.snapshot()
         store = cache.store.revision()
     except Exception as exc:  # any failure to reach the store is the answer itself
         answer.update(status="error", error=f"the store does not answer: {one_line(exc)}")
@@ -45,7 +49,7 @@ def health(cache: EventCache) -> tuple[dict[str, Any], int]:
 def register_health(server: Flask, cache: EventCache) -> None:
     @server.get(PATH)
     def healthz() -> Any:
-        answer, status = health(cache)
+        answer, status = health(cache, fresh=request.args.get("fresh") == "1")
         response = jsonify(answer)
         response.status_code = status
         response.headers["Cache-Control"] = "no-store"

@@ -16,7 +16,7 @@ from dashboard.health import health
 from ingest import logs
 from ingest.pipeline import ingest_paths
 from ingest.store import Store
-from tests.conftest import CURATED
+from tests.conftest import CURATED, FIXTURES
 
 
 @pytest.fixture
@@ -36,6 +36,19 @@ def test_healthz_is_ok_with_the_workers_index_at_the_stores_revision(store):
     assert answer.status_code == 200 and body["status"] == "ok"
     assert body["events"] == store.count_events() and body["index"] == list(store.revision())
     assert answer.headers["Cache-Control"] == "no-store"
+
+
+def test_fresh_healthz_catches_the_worker_up_with_an_ingest_first(store):
+    app = create_app(store)
+    app.server.config["EVENT_CACHE"].snapshot()
+    client = app.server.test_client()
+    before = client.get("/healthz").get_json()
+    ingest_paths([FIXTURES / "curated_small.csv"], store)
+    stale = client.get("/healthz").get_json()  # reports without reading what changed
+    fresh = client.get("/healthz?fresh=1").get_json()
+    assert stale["index"] == before["index"] != stale["store"]
+    assert fresh["index"] == fresh["store"] == list(store.revision())
+    assert fresh["events"] == store.count_events() > before["events"]
 
 
 def test_a_worker_still_reading_the_store_is_not_ready(store):

@@ -5,21 +5,26 @@ A fixed number of simulated analysts, for a fixed time, drive the real app over 
 way the browser does: the filter callback (``POST /_dash-update-component`` with the
 renderer's payload, changing the event types), a zoom (the same callback with a window),
 a table block (``GET /grid-rows``, sorted) and an event's detail (its callback). The app
-runs under gunicorn (``--server gunicorn --workers N``) or werkzeug. With ``--ingest``,
-another process ingests curated CSV files of new events through ``policy-timeline
-ingest`` one after another, and a probe asks every half second for the newest batch:
-the delay from an ingest's end to its events being served is reported too.
+runs under gunicorn (``--server gunicorn --workers N``: the team server's command,
+``dashboard.gunicorn_conf``) or werkzeug. With ``--ingest``, another process ingests
+curated CSV files of new events through ``policy-timeline ingest`` one after another
+(``--ingests`` of them, ``--batch-rows`` events each), and two probes measure when they
+are served: one asks the app for the newest batch every half second; the other asks
+``/healthz`` every 50 ms and notes, for each worker (its pid), when the revision its index
+shows first reached the store's revision after the ingest.
 
-Reports requests, errors (any answer but 200, any connection failure) and latency
-percentiles per kind of request.
+Reports requests, errors (any answer but 200, any connection failure), latency
+percentiles per kind of request, and each gunicorn worker's resident memory.
 
     python -m bench.load_test --store 100000 --users 8 --seconds 60 --ingest
-        [--server gunicorn --workers 2 --threads 4] [--write docs/benchmarks.md]
+        [--server gunicorn --workers 2 --threads 4] [--db URL] [--ingests 1 --batch-rows 1000]
+        [--write docs/benchmarks.md]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -110,46 +115,116 @@ def write_batch(path: Path, batch: int, rows: int) -> None:
         )
 
 
-def ingest_loop(db: str, workdir: Path, deadline: float, rows: int, done: list[tuple[int, float]]) -> None:  # fmt: skip
+@dataclass
+class Ingests:
+    """The ingests run during the test: (batch, when it ended, the store's revision then)."""
+
+    done: list[tuple[int, float, int]] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+    finished: threading.Event = field(default_factory=threading.Event)  # no more to come
+
+
+def ingest_loop(db: str, workdir: Path, deadline: float, rows: int, count: int, ingests: Ingests) -> None:  # fmt: skip
     """Ingest one batch after another through the CLI (another process each time),
-    noting when each ended."""
+    noting when each ended and the store's revision then; the first starts 10 s in."""
     cli = (
         shutil.which("policy-timeline", path=str(Path(sys.executable).parent)) or "policy-timeline"
     )
-    batch = 0
-    while time.monotonic() < deadline - 5:
-        path = workdir / f"loadtest_batch_{batch}.csv"
-        write_batch(path, batch, rows)
-        subprocess.run([cli, "ingest", str(path), "--db", db, "--quiet", "--no-watchlist"],
-                       check=True, capture_output=True)  # fmt: skip
-        done.append((batch, time.monotonic()))
-        batch += 1
+    try:
+        _ingest_batches(cli, db, workdir, deadline, rows, count, ingests)
+    finally:
+        ingests.finished.set()
 
 
-def visibility_probe(url: str, deadline: float, done: list[tuple[int, float]], lags: list[float]) -> None:  # fmt: skip
+def _ingest_batches(cli: str, db: str, workdir: Path, deadline: float, rows: int, count: int, ingests: Ingests) -> None:  # fmt: skip
+    from ingest.store import Store
+
+    store = Store(db)
+    first = int(time.time())  # batch numbers new to a store reused between runs
+    paths = []
+    for k in range(count):
+        paths.append(workdir / f"loadtest_batch_{first + k}.csv")
+        write_batch(paths[-1], first + k, rows)
+    time.sleep(10)  # the load first, then the ingest in the middle of it
+    for k, path in enumerate(paths):
+        if time.monotonic() > deadline - 5:
+            break
+        started = time.monotonic()
+        subprocess.run([cli, "ingest", str(path), "--db", db, "--quiet", "--no-watchlist",
+                        "--jobs", "1"], check=True, capture_output=True)  # fmt: skip
+        ended = time.monotonic()
+        ingests.seconds.append(ended - started)
+        ingests.done.append((first + k, ended, store.revision()[0]))
+    store.close()
+
+
+def visibility_probe(url: str, deadline: float, ingests: Ingests, lags: list[float]) -> None:
     """How long after an ingest ends its events are served: ask for the newest batch."""
     client = DashClient(url)
-    seen = -1
+    seen = 0
     # Batches in order; probing goes on up to 60 s after the load stops, for the last one.
-    while time.monotonic() < deadline + 60 and (
-        time.monotonic() < deadline or seen + 1 < len(done)
+    while time.monotonic() < deadline + 600 and (
+        time.monotonic() < deadline or not ingests.finished.is_set() or seen < len(ingests.done)
     ):
-        if seen + 1 < len(done):
-            batch, ended = done[seen + 1]
+        if seen < len(ingests.done):
+            batch, ended, _ = ingests.done[seen]
             answer = client.grid_rows(f"?q={MARKER.replace(' ', '+')}+{batch}%3A", 0, 1)
             if answer.status == 200 and answer.json()["count"] > 0:
                 lags.append(time.monotonic() - ended)
-                seen = batch
+                seen += 1
                 continue
         time.sleep(0.5)
 
 
+def health(url: str, fresh: bool = False) -> dict | None:
+    try:
+        with urllib.request.urlopen(
+            url + "healthz" + ("?fresh=1" if fresh else ""), timeout=30
+        ) as answer:
+            return json.loads(answer.read())  # type: ignore[no-any-return]
+    except OSError:
+        return None
+
+
+def worker_probe(url: str, deadline: float, ingests: Ingests, caught_up: dict[tuple[int, int], float]) -> None:  # fmt: skip
+    """For each ingest and each worker (pid): seconds from the ingest's end to the first
+    /healthz?fresh=1 answer of that worker (which catches up first, as any request does)
+    whose index shows the store's revision after it. Each probe is a new connection, so
+    the workers take turns answering."""
+    while (
+        time.monotonic() < deadline + 5
+        or (time.monotonic() < deadline + 600 and not ingests.finished.is_set())
+        or (ingests.done and time.monotonic() < ingests.done[-1][1] + 15)
+    ):
+        body = health(url, fresh=True)
+        now = time.monotonic()
+        if body and body.get("index"):
+            for batch, ended, seq in list(ingests.done):
+                key = (batch, body["pid"])
+                if key not in caught_up and body["index"][0] >= seq:
+                    caught_up[key] = now - ended
+        time.sleep(0.05)
+
+
+def worker_memory(server: subprocess.Popen) -> dict[int, tuple[float, float]]:
+    """Each gunicorn worker's resident and peak resident memory, in MB."""
+    out = {}
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    for pid in map(int, children):
+        fields = dict(
+            line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+        )
+        out[pid] = (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
+    return out
+
+
 def start_server(kind: str, db: str, port: int, workers: int, threads: int) -> subprocess.Popen:
     env = dict(os.environ, POLICY_TIMELINE_DB=db)
-    if kind == "gunicorn":
+    if kind == "gunicorn":  # the team server's command (the Dockerfile's CMD)
         gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
-        cmd = [gunicorn, "-w", str(workers), "--threads", str(threads), "-b", f"127.0.0.1:{port}",
-               "--timeout", "600", "dashboard.wsgi:server"]  # fmt: skip
+        cmd = [gunicorn, "-c", "python:dashboard.gunicorn_conf", "dashboard.wsgi:server"]
+        env.update(POLICY_TIMELINE_BIND=f"127.0.0.1:{port}", POLICY_TIMELINE_WORKERS=str(workers),
+                   POLICY_TIMELINE_THREADS=str(threads), POLICY_TIMELINE_TIMEOUT="600")  # fmt: skip
     else:
         cmd = [sys.executable, "-m", "bench.load_test", "--serve", str(port)]
     return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -173,6 +248,9 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--ingest", action="store_true", help="ingest new events while loading")
     ap.add_argument("--batch-rows", type=int, default=200)
+    ap.add_argument("--ingests", type=int, default=1000, help="at most this many ingests")
+    ap.add_argument("--db", help="serve this store (ingests add to it) instead of a copy "
+                    "of the synthetic SQLite one")  # fmt: skip
     ap.add_argument("--server", choices=["werkzeug", "gunicorn"], default="werkzeug")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--threads", type=int, default=4)
@@ -193,55 +271,70 @@ def main() -> None:
     from ingest.store import Store
 
     args.workdir.mkdir(parents=True, exist_ok=True)
-    source = args.workdir / f"synthetic_{args.store}.db"
-    db_file = args.workdir / f"loadtest_{args.store}.db"
-    store = Store(f"sqlite:///{source}")
-    if store.count_events() != args.store:
-        load_synthetic(store, args.store)
-    store.close()
-    for suffix in ("", "-wal", "-shm"):  # a fresh copy: the ingests change it
-        Path(f"{db_file}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(source, db_file)
-    db = f"sqlite:///{db_file}"
+    if args.db:
+        db = args.db
+        store = Store(db)
+        args.store = store.count_events()
+        store.close()
+    else:
+        source = args.workdir / f"synthetic_{args.store}.db"
+        db_file = args.workdir / f"loadtest_{args.store}.db"
+        store = Store(f"sqlite:///{source}")
+        if store.count_events() != args.store:
+            load_synthetic(store, args.store)
+        store.close()
+        for suffix in ("", "-wal", "-shm"):  # a fresh copy: the ingests change it
+            Path(f"{db_file}{suffix}").unlink(missing_ok=True)
+        shutil.copyfile(source, db_file)
+        db = f"sqlite:///{db_file}"
+    args.kind = "PostgreSQL" if db.startswith("postgresql") else "SQLite"
+    args.load = os.getloadavg()
     url = f"http://127.0.0.1:{args.port}/"
     server = start_server(args.server, db, args.port, args.workers, args.threads)
+    memory: dict[int, tuple[float, float]] = {}
     try:
-        deadline_ready = time.monotonic() + 900
-        while True:  # ready once the index is built
-            try:
-                with urllib.request.urlopen(url + "grid-rows?start=0&end=1", timeout=900) as r:
-                    r.read()
-                break
-            except OSError:
-                if time.monotonic() > deadline_ready or server.poll() is not None:
-                    raise SystemExit("the server did not start") from None
-                time.sleep(0.5)
-        tally, done, lags = Tally(), [], []  # type: ignore[var-annotated]
+        deadline_ready = time.monotonic() + 1800
+        ready: set[int] = set()
+        wanted = args.workers if args.server == "gunicorn" else 1
+        while len(ready) < wanted:  # ready once every worker's index is built
+            body = health(url)
+            if body and body.get("status") == "ok":
+                ready.add(body["pid"])
+                continue
+            if time.monotonic() > deadline_ready or server.poll() is not None:
+                raise SystemExit("the server did not start")
+            time.sleep(0.5)
+        tally, ingests, lags = Tally(), Ingests(), []  # type: ignore[var-annotated]
+        caught_up: dict[tuple[int, int], float] = {}
         deadline = time.monotonic() + args.seconds
         threads = [
             threading.Thread(target=analyst, args=(url, deadline, tally, k))
             for k in range(args.users)
         ]
         if args.ingest:
-            threads.append(
-                threading.Thread(
-                    target=ingest_loop, args=(db, args.workdir, deadline, args.batch_rows, done)
-                )
-            )
-            threads.append(
-                threading.Thread(target=visibility_probe, args=(url, deadline, done, lags))
-            )
+            threads += [
+                threading.Thread(target=ingest_loop, args=(db, args.workdir, deadline,
+                                                           args.batch_rows, args.ingests, ingests)),
+                threading.Thread(target=visibility_probe, args=(url, deadline, ingests, lags)),
+                threading.Thread(target=worker_probe, args=(url, deadline, ingests, caught_up)),
+            ]  # fmt: skip
         for t in threads:
             t.start()
         for t in threads:
             t.join()
+        if args.server == "gunicorn":
+            memory = worker_memory(server)
     finally:
         server.terminate()
         server.wait(timeout=60)
-    report(args, tally, done, lags)
+    report(args, tally, ingests, lags, caught_up, memory)
 
 
-def report(args: argparse.Namespace, tally: Tally, done: list, lags: list[float]) -> None:
+def report(
+    args: argparse.Namespace, tally: Tally, ingests: Ingests, lags: list[float],
+    caught_up: dict[tuple[int, int], float], memory: dict[int, tuple[float, float]],
+) -> None:  # fmt: skip
+    done = ingests.done
     every = [s for values in tally.latencies.values() for s in values]
     errors = sum(tally.errors.values())
     server = (
@@ -250,8 +343,9 @@ def report(args: argparse.Namespace, tally: Tally, done: list, lags: list[float]
         else "werkzeug (threaded)"
     )
     lines = [
-        f"Machine: {machine()}; {datetime.now():%Y-%m-%d}. {args.store:,} synthetic events (SQLite), "
-        f"{server}, {args.users} simulated analysts for {args.seconds:.0f} s"
+        f"Machine: {machine()}; {datetime.now():%Y-%m-%d}; load average at start "
+        f"{args.load[0]:.1f} / {args.load[1]:.1f} / {args.load[2]:.1f}. {args.store:,} synthetic "
+        f"events ({args.kind}), {server}, {args.users} simulated analysts for {args.seconds:.0f} s"
         + (f", while {len(done)} ingests of {args.batch_rows} new events each ran one after another "
            "in another process (`policy-timeline ingest`)." if args.ingest else "."),
         "",
@@ -271,6 +365,20 @@ def report(args: argparse.Namespace, tally: Tally, done: list, lags: list[float]
         lines += ["", f"New events served after their ingest ended: median {statistics.median(lags):.1f} s, "
                   f"max {max(lags):.1f} s ({len(lags)} of {len(done)} batches probed)." if lags
                   else "No ingest finished in time to be probed."]  # fmt: skip
+        if ingests.seconds:
+            lines.append(f"Each ingest took {', '.join(f'{s:.1f}' for s in ingests.seconds)} s.")
+        for batch, _, _ in done:
+            per_worker = sorted((pid, s) for (b, pid), s in caught_up.items() if b == batch)
+            lines.append(
+                f"Batch {batch}: each worker's index at the store's revision after the ingest "
+                "ended (first /healthz answer showing it): "
+                + (", ".join(f"pid {pid} {s:.2f} s" for pid, s in per_worker) or "not seen")
+                + "."
+            )
+    if memory:
+        lines.append("Resident memory per worker at the end (peak): " + ", ".join(
+            f"pid {pid} {rss:.0f} MB ({peak:.0f} MB)" for pid, (rss, peak) in sorted(memory.items())
+        ) + ".")  # fmt: skip
     if tally.examples:
         lines += ["", "Errors seen: " + "; ".join(tally.examples)]
     publish(lines, "load" + ("-ingest" if args.ingest else ""), args.write)

@@ -34,7 +34,9 @@ from .data import EventCache, Snapshot
 from .entities import reward_end
 from .feed import register_feed
 from .figures import level_of_detail
+from .health import register_health
 from .layout import INDEX_STRING, page_layout
+from .request_log import register_request_log
 from .review_callbacks import register as register_review
 from .routes import ENTITY_PREFIX, REVIEW_PATH, add_routes
 from .security import compress, harden
@@ -117,6 +119,7 @@ def create_app(
     cache = EventCache(store or Store())
     cache.start()  # the index is warm before the first page asks for it
     app = Dash(__name__, title="Policy timeline", suppress_callback_exceptions=True)
+    register_request_log(app.server)  # first: it times and logs every request (ingest.logs)
     compress(app)
     app.index_string = INDEX_STRING
     app.layout = page_layout
@@ -126,6 +129,7 @@ def create_app(
     add_routes(app, cache)
     register_feed(app.server, cache)  # /feed.atom: the view's events as an Atom feed
     register_archive(app.server, cache.store)  # /archive/<sha256>: a fetched body, as text
+    register_health(app.server, cache)  # /healthz: the store answers, the index is built
     app.server.config["EVENT_CACHE"] = cache
     inputs = [Input(i, p) for i, p in FILTERS]
 

@@ -1,15 +1,21 @@
 """The dashboard's view of the store: one immutable snapshot of the events per index
-version, and the cache that swaps in a new snapshot after an ingest.
+version, and the cache that brings it up to date after an ingest.
 
 Every callback and route takes ONE snapshot (``cache.snapshot()``) and reads only from it:
 row numbers from one index version are never used on another (during an ingest that
-mixed versions gave IndexError and HTTP 500). A new version is built in a background
-thread, warm (search text, sort keys, entity counts) before it is swapped in; requests
-meanwhile keep the old one, waiting at most ``wait_seconds`` for the new one.
+mixed versions gave IndexError and HTTP 500). The first version is read whole, in a
+background thread; after that, every request asks the store's revision (two primary-key
+lookups) and, when it moved, the next version is made from the current one and what
+changed since (``refreshed``: the change log's ids, their rows, in one consistent read),
+warm before it is swapped in. Requests meanwhile keep the old one, waiting at most
+``wait_seconds`` for the new one. The fields shown for a view's rows are read from the
+store by id (``EventIndex.frame``), so they are the latest stored.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
 import threading
 import time
@@ -18,13 +24,21 @@ from typing import Any
 
 import numpy as np
 
-from ingest.query import EventFilter, EventIndex
-from ingest.store import Store
-from ingest.store.search_text import source_text
+from ingest.index.event_index import EventIndex
+from ingest.index.rows import StoreRows
+from ingest.query import EventFilter
+from ingest.store import Store, changes
+from ingest.store.index_rows import all_rows, consistent_read, rows_for
 
 from .grid import GRID_COLUMNS, sort_keys, sorted_rows
 
 log = logging.getLogger(__name__)
+
+# Catching up costs O(n) array copies plus O(k log n); past this share of the index, or
+# with this many dead slots (old versions of changed events), it is read whole again.
+REBUILD_SHARE = 0.5
+COMPACT_SHARE = 0.25
+COMPACT_MIN = 50_000
 
 
 class Snapshot:
@@ -40,14 +54,12 @@ class Snapshot:
     ):
         self.index = index
         self.revision = revision
-        # The status line, read with the events: counting the sources of a million
-        # events takes seconds, too long to do in a page load.
+        # The status line: when the store was last ingested, events per kind of source.
         self.last_run = last_run
-        self.per_source = per_source or []
+        self.per_source = per_source if per_source is not None else index.per_source()
         self._lock = threading.Lock()
         self._selections: OrderedDict[tuple[Any, ...], np.ndarray] = OrderedDict()
         self._keys: dict[str, np.ndarray] = {}
-        self._row_of: dict[str, int] | None = None
         self._entity_counts: list[tuple[str, int]] | None = None
         self._sources: list[str] | None = None
 
@@ -55,13 +67,12 @@ class Snapshot:
         return len(self.index)
 
     def warm(self) -> None:
-        """Compute now what a first search, sort or page load would otherwise compute."""
-        self.index.warm()
+        """Compute now what a first sort or page load would otherwise compute."""
         for column in GRID_COLUMNS:
             self.keys(column)
-        self.row_of("")
         self.entity_counts()
         self.source_titles()
+        _ = self.index.entity_name_rank
 
     def select(self, flt: EventFilter, sort: tuple[str, bool] | None = None) -> np.ndarray:
         """Row numbers matching ``flt``: date order, or sorted by ``(column, descending)``."""
@@ -87,11 +98,7 @@ class Snapshot:
             return self._keys[column]
 
     def row_of(self, event_id: str) -> int | None:
-        with self._lock:
-            if self._row_of is None:
-                ids = self.index.df["event_id"].tolist()
-                self._row_of = dict(zip(ids, range(len(ids)), strict=True))
-            return self._row_of.get(event_id)
+        return self.index.row_of(event_id)
 
     def entity_counts(self) -> list[tuple[str, int]]:
         with self._lock:
@@ -107,25 +114,64 @@ class Snapshot:
 
 
 def build_snapshot(store: Store) -> Snapshot:
-    # The revision first: an ingest that lands while we read makes the next check rebuild.
-    revision = store.revision()
-    df = store.load_events()
-    index = EventIndex(df, source_text(store.engine))
-    snapshot = Snapshot(index, revision, store.last_run(), store.source_counts())
+    """Every event, read in one consistent read with the revision it belongs to."""
+    with consistent_read(store.engine) as conn:
+        revision = changes.revision(conn)
+        index = EventIndex.of_rows(all_rows(conn), StoreRows(store.engine))
+    snapshot = Snapshot(index, revision, store.last_run())
     snapshot.warm()
+    release_memory()
     return snapshot
 
 
-class EventCache:
-    """The current snapshot of a store, rebuilt in the background after each ingest.
+def refreshed(snapshot: Snapshot, store: Store) -> Snapshot | None:
+    """The snapshot brought up to the store's revision by reading only what changed
+    since its own; None when reading everything again is the better way."""
+    index = snapshot.index
+    with consistent_read(store.engine) as conn:
+        revision = changes.revision(conn)
+        if revision == snapshot.revision:
+            return snapshot
+        since, until = snapshot.revision[0], revision[0]
+        if until < since:  # another store, or its log was reset: nothing to build on
+            return None
+        if until > since:
+            if changes.count_since(conn, since, until) > max(1000, REBUILD_SHARE * len(index)):
+                return None
+            ids = [i for batch in changes.changed_since(conn, since, until) for i in batch]
+            rows = list(rows_for(conn, ids))
+            found = {r.event_id for r in rows}
+            index = index.apply(rows, [i for i in ids if i not in found])
+    last_run = snapshot.last_run if revision[1] == snapshot.revision[1] else store.last_run()
+    fresh = Snapshot(index, revision, last_run)
+    fresh.warm()
+    return fresh
 
-    ``check_every``: how often (seconds) the store's revision is asked, at most.
-    ``wait_seconds``: how long a request waits for a rebuild before it is answered from
-    the previous snapshot (a small store is rebuilt within it, so the next interaction
-    shows a new ingest; a million events take longer and never stall requests).
+
+def needs_rebuild(snapshot: Snapshot) -> bool:
+    """Old versions of changed events take up a large share of the index."""
+    dead = snapshot.index.dead
+    return dead > COMPACT_MIN and dead > COMPACT_SHARE * (len(snapshot) + dead)
+
+
+def release_memory() -> None:
+    """Hand the memory a build freed back to the system (glibc keeps it otherwise, and
+    the worker's resident size would stay at its peak)."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+class EventCache:
+    """The current snapshot of a store, brought up to date after each ingest.
+
+    ``check_every``: how often (seconds) the store's revision is asked, at most (0: on
+    every request, so a request made after an ingest committed sees it).
+    ``wait_seconds``: how long a request waits for the next snapshot before it is
+    answered from the previous one (catching up with an ingest takes well under it; the
+    first read of a million events takes longer and never stalls requests).
     """
 
-    def __init__(self, store: Store, check_every: float = 0.5, wait_seconds: float = 2.0):
+    def __init__(self, store: Store, check_every: float = 0.0, wait_seconds: float = 2.0):
         self.store = store
         self.check_every = check_every
         self.wait_seconds = wait_seconds
@@ -160,6 +206,11 @@ class EventCache:
                 raise RuntimeError(f"cannot read the event store: {self._error}")
             return self._current
 
+    def current(self) -> Snapshot | None:
+        """The snapshot requests are answered from now, without asking the store."""
+        with self._lock:
+            return self._current
+
     def invalidate(self) -> None:
         """The next ``snapshot()`` asks the store for its revision at once (this process
         has just written to it: an analyst's edit)."""
@@ -177,10 +228,16 @@ class EventCache:
 
     def _build(self, done: threading.Event) -> None:
         started = time.perf_counter()
+        current = self.current()
+        how = "read"
         try:
-            snapshot = build_snapshot(self.store)
+            snapshot = None
+            if current is not None and not needs_rebuild(current):
+                snapshot, how = refreshed(current, self.store), "caught up"
+            if snapshot is None:
+                snapshot, how = build_snapshot(self.store), "read"
         except Exception as exc:  # the old snapshot stays; the next check tries again
-            log.error("could not rebuild the event index: %s", exc)
+            log.error("could not bring the event index up to date: %s", exc)
             with self._lock:
                 self._error = exc
                 self._building = None
@@ -190,5 +247,7 @@ class EventCache:
             self._current = snapshot
             self._building = None
             self._checked = time.monotonic()
-        log.info("event index: %d events in %.1f s", len(snapshot), time.perf_counter() - started)
+        if snapshot is not current:
+            log.info("event index %s: %d events, revision %s, in %.2f s", how, len(snapshot),
+                     snapshot.revision, time.perf_counter() - started)  # fmt: skip
         done.set()

@@ -37,9 +37,8 @@ def resolve_entity(requested: str, index: EventIndex, limit: int = 6) -> Resolut
     canonical = load_gazetteer().canonical(requested)
     if canonical and fold(canonical) in index.names:
         return Resolution(index.names[fold(canonical)])
-    counts = {k: len(rows) for k, rows in index.postings.items()}
     close = difflib.get_close_matches(key, list(index.names), n=limit, cutoff=0.6)
-    containing = sorted((k for k in index.names if key in k), key=lambda k: -counts[k])
+    containing = sorted((k for k in index.names if key in k), key=lambda k: -index.entity_count(k))
     picked = list(dict.fromkeys([*close, *containing]))[:limit]
     return Resolution(None, [index.names[k] for k in picked])
 

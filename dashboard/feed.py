@@ -112,8 +112,9 @@ def register_feed(server: Any, cache: EventCache) -> None:
             response = Response(status=304)
             response.set_etag(etag)
             return response
-        frame = snapshot.index.frame(snapshot.select(flt))
-        newest = frame.sort_values(["first_seen", "event_id"], ascending=False).head(MAX_ENTRIES)
+        rows = snapshot.index.newest(snapshot.select(flt), MAX_ENTRIES)
+        frame = snapshot.index.frame(rows)  # only the entries' fields are read
+        newest = frame.sort_values(["first_seen", "event_id"], ascending=False)
         events = newest.to_dict("records")
         updated = _updated_at(cache, [e["event_id"] for e in events])
         run = cache.store.last_run() or {}

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ingest.query import EventIndex
+from ingest.index.event_index import EventIndex
 from ingest.schema import EVENT_TYPE_LABELS, EVENT_TYPES, PartialDate
 
 from .axis import Fit, day_iso, fitted_window, xaxis_layout
@@ -278,16 +278,21 @@ def level_of_detail(
     if fit is None:  # nothing matches
         today = (date.today() - date(1970, 1, 1)).days
         fit = Fit(today - 365, today)
-    lane_info = lanes_for(index, rows, lanes)
     day_events = int((start == end).sum())
     if day_events > POINTS_MAX:
+        lane_info = lanes_for(index, rows, lanes)
         figure = counts_figure(
             start, end, lane_info.of_row, lane_info.names, lane_info.counts, fit.x0, fit.x1
         )
         bucket = figure["layout"]["meta"]["bucket"]
         note = f"{len(rows):,} events in view: counts per {bucket}. Zoom in to see events."
         return View(figure, "counts", len(rows), note)
-    figure = timeline_figure(index.frame(rows), start, end, lane_info, fit, selected_id, new_since)
+    frame = index.frame(rows)
+    if len(frame) < len(rows):  # removed from the store since this index was read
+        kept = np.isin(rows, frame.index.to_numpy())
+        rows, start, end = rows[kept], start[kept], end[kept]
+    lane_info = lanes_for(index, rows, lanes)
+    figure = timeline_figure(frame, start, end, lane_info, fit, selected_id, new_since)
     note = f"{plural(len(rows), 'event')} in view."
     if window:
         note += " Zoomed: double-click the chart to zoom out."

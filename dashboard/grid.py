@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ingest.query import EventIndex
+from ingest.index.event_index import EventIndex
 from ingest.schema import EVENT_TYPE_LABELS, EVENT_TYPES, LABELS, REVIEW_STATUSES
 
 from .figures import amount_label, date_label
@@ -63,33 +63,34 @@ def grid_rows(df: pd.DataFrame, new_since: str | None = None) -> list[dict[str, 
 
 
 def sort_keys(index: EventIndex, column: str) -> np.ndarray:
-    """An integer key per row (in the index's order) that sorts as the column's shown
-    text reads: dates by date, types by their label, amounts by value (none first),
-    text case-insensitively. Equal keys keep date order (sorts are stable)."""
-    df = index.df
+    """A key per row (by slot) that sorts as the column's shown text reads: dates by
+    date, types by their label, amounts by value (none first), text case-insensitively
+    (the index keeps those keys up to date as events arrive). Equal keys keep date
+    order (sorts are stable)."""
+    cols = index.state.cols
     if column == "date":
-        return index.start * 8 + (index.end - index.start).clip(0, 7)
+        start, end = cols.start.astype(np.int64), cols.end.astype(np.int64)
+        return start * 8 + (end - start).clip(0, 7)
     if column == "event_type":
         by_label = sorted(EVENT_TYPES, key=lambda t: EVENT_TYPE_LABELS[t].casefold())
-        rank = np.array([by_label.index(t) for t in EVENT_TYPES], dtype=np.int64)
-        return rank[index.type_code]
-    if column in ("source_count", "confidence"):
-        return pd.factorize(df[column].to_numpy(), sort=True)[0].astype(np.int64)
+        rank = np.array([by_label.index(t) for t in EVENT_TYPES] + [-1], dtype=np.int64)
+        return rank[cols.type_code]
+    if column == "source_count":
+        return cols.source_count
+    if column == "confidence":
+        return cols.confidence
     if column == "amount":
-        values = df["amount"].to_numpy(dtype="float64", na_value=-1.0)
-        return pd.factorize(values, sort=True)[0].astype(np.int64)
+        return np.where(np.isnan(cols.amount), -1.0, cols.amount)
     if column == "conflict":
-        return index.has_conflict.astype(np.int64)
+        return cols.has_conflict.astype(np.int64)
     if column == "review_status":
         rank = np.array([sorted(REVIEW_STATUSES).index(s) for s in REVIEW_STATUSES], dtype=np.int64)
-        return rank[index.status_code]
+        return rank[cols.status_code]
     if column == "targets":
-        text = pd.Series(["; ".join(v) for v in df["targets"]], dtype=object)
-    elif column == "title":
-        text = df["title"].fillna("").astype(object)
-    else:
-        raise ValueError(f"the table cannot sort by {column!r}; columns: {', '.join(GRID_COLUMNS)}")
-    return pd.factorize(text.str.casefold().to_numpy(), sort=True)[0].astype(np.int64)
+        return index.state.targets.keys
+    if column == "title":
+        return index.state.titles.keys
+    raise ValueError(f"the table cannot sort by {column!r}; columns: {', '.join(GRID_COLUMNS)}")
 
 
 def sorted_rows(rows: np.ndarray, keys: np.ndarray, descending: bool) -> np.ndarray:

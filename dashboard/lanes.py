@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ingest.query import EventIndex
+from ingest.index.event_index import EventIndex
 from ingest.schema import EVENT_TYPE_LABELS, EVENT_TYPES
 
 TOP_ENTITIES = 15
@@ -28,8 +28,11 @@ def lanes_for(index: EventIndex, rows: np.ndarray, mode: str = "type") -> Lanes:
         codes = index.primary_entity[rows]
         named = codes >= 0
         per_entity = np.bincount(codes[named], minlength=len(index.entity_by_code))
-        top = [int(c) for c in np.argsort(-per_entity, kind="stable")[:TOP_ENTITIES]]
-        top = [c for c in top if per_entity[c] > 0]
+        # Ties go by name, never by code: codes depend on the order events arrived in,
+        # and every worker must draw the same lanes.
+        named_codes = np.flatnonzero(per_entity)
+        by_count = np.lexsort((index.entity_name_rank[named_codes], -per_entity[named_codes]))
+        top = named_codes[by_count[:TOP_ENTITIES]].tolist()
         lookup = np.full(len(index.entity_by_code) + 1, len(top), dtype=np.int64)
         lookup[top] = np.arange(len(top))
         lane = np.where(named, lookup[np.where(named, codes, -1)], len(top) + 1)

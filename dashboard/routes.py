@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlencode
 from dash import Dash
 from flask import Response, jsonify, redirect, request, stream_with_context
 
-from ingest.export import iter_csv
+from ingest.export import iter_csv_frames
 
 from .data import EventCache
 from .entities import resolve_entity
@@ -64,10 +64,12 @@ def add_routes(app: Dash, cache: EventCache) -> None:
         state, _ = parse_query(_view_query())
         snapshot = cache.snapshot()
         flt = state.filter()
-        frame = snapshot.index.frame(snapshot.select(flt))
-        response = Response(stream_with_context(iter_csv(frame)), mimetype="text/csv")
+        rows = snapshot.select(flt)
+        # Read from the store a chunk at a time while the answer streams.
+        body = iter_csv_frames(snapshot.index.frames(rows))
+        response = Response(stream_with_context(body), mimetype="text/csv")
         response.headers["Content-Disposition"] = f'attachment; filename="{flt.filename()}"'
-        response.headers["X-Row-Count"] = str(len(frame))
+        response.headers["X-Row-Count"] = str(len(rows))
         return response
 
     @server.before_request

@@ -7,6 +7,7 @@ need them, so ``policy-timeline --help`` answers at once.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -54,6 +55,12 @@ def main() -> None:
     """Ingest dated policy events (designations, rewards, directives, sanctions, military
     actions...) from government records and articles into one store; browse them in a
     dashboard; export them as CSV."""
+    from . import logs
+
+    try:
+        logs.configure()
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @main.command()
@@ -71,6 +78,14 @@ def main() -> None:
     "per line). Default: the gazetteer data/entities.yaml.",
 )
 @click.option("--no-watchlist", is_flag=True, help="Keep every event, whatever entities it names.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Read and extract files in N worker processes (the store is written by one, in "
+    "the same order: the same events and ids). Default: one per core.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors and the summary.")
 @db_option
 def ingest(
@@ -80,6 +95,7 @@ def ingest(
     published: str | None,
     watchlist_path: Path | None,
     no_watchlist: bool,
+    jobs: int | None,
     quiet: bool,
     db_url: str | None,
 ) -> None:
@@ -93,9 +109,11 @@ def ingest(
     CSV is always kept whole); --watchlist FILE follows other entities, --no-watchlist
     keeps everything.
     """
+    from . import logs
     from .pipeline import ingest_paths, iter_files
     from .sources import ADAPTERS
     from .watchlist import Watchlist
+    from .workers import default_jobs
 
     if watchlist_path and no_watchlist:
         raise click.UsageError("--watchlist and --no-watchlist exclude each other")
@@ -109,6 +127,7 @@ def ingest(
             f"unknown format {fmt!r}; known: {', '.join(ADAPTERS)}", param_hint="--format"
         )
     store = _open_store(db_url)
+    started = time.monotonic()
     files = list(iter_files(paths))
     show_bar = not quiet and len(files) > 1 and sys.stderr.isatty()
     with (
@@ -136,9 +155,12 @@ def ingest(
             strict=strict,
             watchlist=watchlist,
             on_file=on_file,
+            jobs=min(jobs or default_jobs(), max(1, len(files))),  # no pool for one file
             published=published,
         )
     click.echo(summary.line())
+    logs.event("ingest", store=store.display_url, jobs=jobs or default_jobs(),
+               seconds=round(time.monotonic() - started, 3), **summary.fields())  # fmt: skip
     if summary.failed:
         sys.exit(1)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .schema import COLUMN_SPECS, COLUMNS, LIST_COLUMNS, join_list
@@ -70,13 +70,20 @@ def to_csv(df: pd.DataFrame) -> str:
 def iter_csv(df: pd.DataFrame, chunk_rows: int = 5_000) -> Iterator[str]:
     """The same CSV in pieces of ``chunk_rows`` rows (the header first): a large export
     streams from its first rows instead of being built whole in memory."""
+    return iter_csv_frames(
+        df.iloc[first : first + chunk_rows] for first in range(0, len(df), chunk_rows)
+    )
+
+
+def iter_csv_frames(frames: Iterable[pd.DataFrame]) -> Iterator[str]:
+    """The CSV of these DataFrames one after another (the header first), a piece each:
+    the rows can be read from the store a chunk at a time while the answer streams."""
     header = io.StringIO(newline="")
     csv.writer(header, lineterminator="\r\n").writerow(COLUMNS)
     yield header.getvalue()
-    columns = df[list(COLUMNS)]
-    for first in range(0, len(columns), chunk_rows):
+    for df in frames:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n")
-        for row in columns.iloc[first : first + chunk_rows].itertuples(index=False, name=None):
+        for row in df[list(COLUMNS)].itertuples(index=False, name=None):
             writer.writerow([_cell(n, v) for n, v in zip(COLUMNS, row, strict=True)])
         yield buffer.getvalue()

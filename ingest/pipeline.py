@@ -20,6 +20,7 @@ from .sources import Adapter, detect_format, get_adapter
 from .store import RunInfo, Store, utc_now
 from .textfile import check_readable
 from .watchlist import Watchlist
+from .workers import ordered_map
 
 # Files that are never sources: editor backups, OS litter, the store itself.
 _IGNORED_SUFFIXES = (".db", ".db-wal", ".db-shm", ".sqlite", ".pyc", "~")
@@ -54,6 +55,17 @@ class IngestSummary:
     @property
     def failed(self) -> bool:
         return any(f.status in ("failed", "partial") for f in self.files)
+
+    def fields(self) -> dict[str, int]:
+        """The totals, for a structured log line."""
+        statuses = [f.status for f in self.files]
+        return {
+            "files": self.files_read, "failed": statuses.count("failed"),
+            "skipped": statuses.count("skipped"), "new": self.total("new"),
+            "updated": self.total("updated"), "unchanged": self.total("unchanged"),
+            "rejected": self.total("rejected"),
+            "outside_watchlist": self.total("outside_watchlist"),
+        }  # fmt: skip
 
     def line(self) -> str:
         skipped = sum(1 for f in self.files if f.status == "skipped")
@@ -115,6 +127,105 @@ def read_events(
     return list(events.values()), errors, notices
 
 
+@dataclass
+class FileRead:
+    """What reading one file gave, before anything is stored: made in a worker process
+    under ``--jobs``, stored by the one writing process (``store_read``)."""
+
+    report: FileReport
+    sha: str = ""
+    started: str = ""
+    events: list[Event] = field(default_factory=list)
+    action: str = "none"  # none | write | failed_run
+
+
+def read_file(
+    path: Path,
+    adapter: Adapter | str | None = None,
+    *,
+    strict: bool = False,
+    watchlist: Watchlist | None = None,
+    **options: object,
+) -> FileRead:
+    """Check, detect, hash, parse, validate and filter one file (``adapter``: one, or the
+    name of one, to force). Never touches the store."""
+    report = FileReport(file=str(path))
+    if path.name.endswith(_IGNORED_SUFFIXES):
+        report.status = "skipped"
+        return FileRead(report)
+    try:
+        check_readable(path)
+    except SourceError as exc:
+        report.status = "failed"
+        report.errors.append(exc.message)
+        return FileRead(report)
+    if isinstance(adapter, str):
+        adapter = get_adapter(adapter)
+    adapter = adapter or detect_format(path)
+    if adapter is None:
+        report.status = "skipped"
+        report.errors.append(
+            f"{path}: not a known source format (skipped); see `policy-timeline formats`"
+        )
+        return FileRead(report)
+    report.adapter = adapter.NAME
+    started = utc_now()
+    sha = ""
+    try:
+        sha = _sha256(path)
+        events, errors, notices = read_events(path, adapter, **options)
+    except OSError as exc:  # the file vanished or became unreadable meanwhile
+        report.status = "failed"
+        report.errors.append(f"{path}: cannot be read ({exc.strerror or exc})")
+        return FileRead(report)
+    except SourceError as exc:
+        report.status = "failed"
+        report.errors.append(exc.message)
+        return FileRead(report, sha, started, action="failed_run")
+    except Exception as exc:  # an adapter bug must not stop the batch or lose the others
+        report.status = "failed"
+        report.errors.append(f"{path}: could not be read ({one_line(exc)}); please report this")
+        return FileRead(report, sha, started, action="failed_run")
+    report.notes.extend(n.message for n in notices)
+    if watchlist is not None:
+        kept = [e for e in events if watchlist.keeps(e)]
+        report.outside_watchlist = len(events) - len(kept)
+        events = kept
+    report.read = len(events) + len(errors)
+    report.rejected = len(errors)
+    report.errors.extend(e.message for e in errors)
+    if errors and strict:
+        report.status = "failed"
+        report.errors.append(f"{path}: {len(errors)} bad record(s); file rolled back (--strict)")
+        report.rejected = report.read
+        return FileRead(report, sha, started, action="failed_run")
+    report.status = "partial" if errors else "ok"
+    return FileRead(report, sha, started, events, action="write")
+
+
+def store_read(read: FileRead, store: Store) -> FileReport:
+    """Store what ``read_file`` gave: the events and the run in one transaction, or the
+    record of a failed run."""
+    report = read.report
+    if read.action == "write":
+        try:
+            result = store.write_events(read.events, _run_info(report, read.sha, read.started))
+        except Exception as exc:  # the transaction rolled back: say so, go on
+            report.status = "failed"
+            report.errors.append(
+                f"{report.file}: could not be stored, nothing from it was kept "
+                f"({one_line(exc)}); ingest the file again"
+            )
+            return report
+        report.new, report.updated, report.unchanged = result.new, result.updated, result.unchanged
+    elif read.action == "failed_run":
+        try:
+            store.record_failed_run(_run_info(report, read.sha, read.started))
+        except Exception as exc:  # the run log is a record, not the data: say so, go on
+            report.notes.append(f"{report.file}: the failed run was not logged ({one_line(exc)})")
+    return report
+
+
 def ingest_file(
     path: Path,
     store: Store,
@@ -124,75 +235,8 @@ def ingest_file(
     watchlist: Watchlist | None = None,
     **options: object,
 ) -> FileReport:
-    report = FileReport(file=str(path))
-    if path.name.endswith(_IGNORED_SUFFIXES):
-        report.status = "skipped"
-        return report
-    try:
-        check_readable(path)
-    except SourceError as exc:
-        report.status = "failed"
-        report.errors.append(exc.message)
-        return report
-    adapter = adapter or detect_format(path)
-    if adapter is None:
-        report.status = "skipped"
-        report.errors.append(
-            f"{path}: not a known source format (skipped); see `policy-timeline formats`"
-        )
-        return report
-    report.adapter = adapter.NAME
-    started = utc_now()
-    try:
-        sha = _sha256(path)
-        events, errors, notices = read_events(path, adapter, **options)
-    except OSError as exc:  # the file vanished or became unreadable meanwhile
-        report.status = "failed"
-        report.errors.append(f"{path}: cannot be read ({exc.strerror or exc})")
-        return report
-    except SourceError as exc:
-        report.status = "failed"
-        report.errors.append(exc.message)
-    except Exception as exc:  # an adapter bug must not stop the batch or lose the others
-        report.status = "failed"
-        report.errors.append(f"{path}: could not be read ({one_line(exc)}); please report this")
-    else:
-        report.notes.extend(n.message for n in notices)
-        if watchlist is not None:
-            kept = [e for e in events if watchlist.keeps(e)]
-            report.outside_watchlist = len(events) - len(kept)
-            events = kept
-        report.read = len(events) + len(errors)
-        report.rejected = len(errors)
-        report.errors.extend(e.message for e in errors)
-        if errors and strict:
-            report.status = "failed"
-            report.errors.append(
-                f"{path}: {len(errors)} bad record(s); file rolled back (--strict)"
-            )
-            report.rejected = report.read
-        else:
-            try:
-                result = store.write_events(events, _run_info(report, sha, started))
-            except Exception as exc:  # the transaction rolled back: say so, go on
-                report.status = "failed"
-                report.errors.append(
-                    f"{path}: could not be stored, nothing from it was kept ({one_line(exc)}); "
-                    "ingest the file again"
-                )
-                return report
-            report.new, report.updated, report.unchanged = (
-                result.new,
-                result.updated,
-                result.unchanged,
-            )
-            report.status = "partial" if errors else "ok"
-            return report
-    try:
-        store.record_failed_run(_run_info(report, sha, started))
-    except Exception as exc:  # the run log is a record, not the data: say so, go on
-        report.notes.append(f"{path}: the failed run was not logged ({one_line(exc)})")
-    return report
+    read = read_file(path, adapter, strict=strict, watchlist=watchlist, **options)
+    return store_read(read, store)
 
 
 def _run_info(report: FileReport, sha: str, started: str) -> RunInfo:
@@ -203,6 +247,11 @@ def _run_info(report: FileReport, sha: str, started: str) -> RunInfo:
     )  # fmt: skip
 
 
+def _read_job(job: tuple[Path, str | None, bool, Watchlist | None, dict[str, object]]) -> FileRead:
+    path, format, strict, watchlist, options = job
+    return read_file(path, format, strict=strict, watchlist=watchlist, **options)
+
+
 def ingest_paths(
     paths: Iterable[Path],
     store: Store,
@@ -211,14 +260,19 @@ def ingest_paths(
     strict: bool = False,
     watchlist: Watchlist | None = None,
     on_file: Callable[[FileReport], None] | None = None,
+    jobs: int = 1,
     **options: object,
 ) -> IngestSummary:
     """Ingest every file under ``paths``. ``format`` forces one adapter for all files;
-    ``watchlist`` keeps only events naming a listed entity (curated rows always stay)."""
-    adapter = get_adapter(format) if format else None
+    ``watchlist`` keeps only events naming a listed entity (curated rows always stay).
+    With ``jobs`` > 1, files are read in that many worker processes and stored here, in
+    the same order as with one: the same events and ids."""
+    if format:
+        get_adapter(format)  # an unknown name fails here, before any worker starts
     summary = IngestSummary()
-    for path in iter_files(paths):
-        report = ingest_file(path, store, adapter, strict=strict, watchlist=watchlist, **options)
+    work = ((path, format, strict, watchlist, options) for path in iter_files(paths))
+    for read in ordered_map(_read_job, work, jobs):
+        report = store_read(read, store)
         summary.files.append(report)
         if on_file:
             on_file(report)

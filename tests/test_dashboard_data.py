@@ -2,12 +2,11 @@
 
 import threading
 
-import numpy as np
 import pytest
 
 from dashboard.data import EventCache, Snapshot
 from dashboard.entities import resolve_entity, reward_end
-from dashboard.grid import GRID_BLOCK, clamp_block, sort_keys, sorted_rows
+from dashboard.grid import GRID_BLOCK, GRID_COLUMNS, clamp_block, sort_keys, sorted_rows
 from ingest.pipeline import ingest_paths
 from ingest.query import EventFilter, EventIndex
 from ingest.schema import Event
@@ -22,11 +21,15 @@ def test_a_request_keeps_its_snapshot_while_a_new_one_is_built(tmp_path):
     cache = EventCache(store, check_every=0, wait_seconds=30)
     first = cache.snapshot()
     rows = first.select(EventFilter())
+    ids = set(first.index.event_ids(rows))
     ingest_paths([CURATED], store)
-    second = cache.snapshot()  # a small store is rebuilt within the wait
+    second = cache.snapshot()  # caught up within the wait
     assert len(second) > len(first) and second is not first
-    # The first request's rows still index its own snapshot, whole and unchanged.
-    assert len(first.index.frame(rows)) == len(rows) == len(first)
+    # The first request's rows still index its own snapshot; the fields it shows are the
+    # store's latest, and an event merged away since is left out rather than mixed in.
+    assert len(first) == len(rows) == len(first.select(EventFilter()))
+    shown = first.index.frame(rows)
+    assert set(shown["event_id"]) <= ids and len(shown) >= len(rows) - 1
     assert cache.snapshot() is second  # nothing new: the same snapshot
     store.close()
 
@@ -39,15 +42,15 @@ def test_requests_are_answered_from_the_old_snapshot_while_a_slow_build_runs(tmp
     release = threading.Event()
     import dashboard.data as data
 
-    real = data.build_snapshot
+    real = data.refreshed
 
-    def slow(s):  # type: ignore[no-untyped-def]
+    def slow(snapshot, s):  # type: ignore[no-untyped-def]
         release.wait(30)
-        return real(s)
+        return real(snapshot, s)
 
-    monkeypatch.setattr(data, "build_snapshot", slow)
+    monkeypatch.setattr(data, "refreshed", slow)
     ingest_paths([CURATED], store)
-    assert cache.snapshot() is old  # not stalled by the rebuild
+    assert cache.snapshot() is old  # not stalled by the catching up
     release.set()
     for _ in range(600):
         if cache.snapshot() is not old:
@@ -61,8 +64,10 @@ def test_a_snapshot_is_warm_before_it_is_used():
     index = EventIndex(frame(Event("2025-01-01", "legal", "A"), Event("2025-01-02", "bounty", "B")))
     snapshot = Snapshot(index)
     snapshot.warm()
-    assert index._text is not None  # the first search builds nothing
-    assert snapshot.row_of(index.df["event_id"][1]) == 1 and snapshot.row_of("nope") is None
+    assert set(snapshot._keys) == set(GRID_COLUMNS)  # the first sort computes nothing
+    assert snapshot._entity_counts is not None and snapshot._sources is not None
+    second = index.event_ids(index.select(EventFilter()))[1]
+    assert snapshot.row_of(second) == 1 and snapshot.row_of("nope") is None
 
 
 def test_sorting_keys_follow_the_shown_text():
@@ -72,15 +77,17 @@ def test_sorting_keys_follow_the_shown_text():
         Event("2025-01-02", "designation", "c title", amount=1.5e7),
     )
     index = EventIndex(df)
-    rows = np.arange(3)
-    labels = [
-        index.df["event_type"][r] for r in sorted_rows(rows, sort_keys(index, "event_type"), False)
-    ]
-    assert labels == ["designation", "bounty", "sanction"]  # Designation, Reward / bounty, Sanction
-    titles = [index.df["title"][r] for r in sorted_rows(rows, sort_keys(index, "title"), True)]
-    assert titles == ["c title", "b title", "A title"]
-    amounts = [index.df["amount"][r] for r in sorted_rows(rows, sort_keys(index, "amount"), False)]
-    assert amounts[0] is None or amounts[0] != amounts[0] or str(amounts[0]) == "<NA>"
+    rows = index.select(EventFilter())
+
+    def column(name: str, descending: bool) -> list:
+        ordered = sorted_rows(rows, sort_keys(index, name), descending)
+        return index.frame(ordered)[name].tolist()
+
+    # Designation, Reward / bounty, Sanction
+    assert column("event_type", False) == ["designation", "bounty", "sanction"]
+    assert column("title", True) == ["c title", "b title", "A title"]
+    amounts = column("amount", False)
+    assert amounts[0] != amounts[0] and amounts[1:] == [1.5e7, 5e7]  # none (NaN) first
     with pytest.raises(ValueError, match="cannot sort by 'evidence'"):
         sort_keys(index, "evidence")
 

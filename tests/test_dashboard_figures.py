@@ -141,7 +141,7 @@ def test_many_events_in_view_are_drawn_as_counts_and_few_as_points():
     inside = (index.end >= 0) & (index.start <= 10**6)
     assert abs(total - inside.sum()) < 0.001 * len(df)  # every event once (cells rounded)
     assert len(str(view.figure)) < 120_000  # kilobytes however many events
-    first = str(index.df["date_start"].iloc[len(df) // 2])
+    first = str(df["date_start"].sort_values().iloc[len(df) // 2])
     zoomed = level_of_detail(index, index.select(EventFilter(first, first)), (first, first))
     assert zoomed.mode == "points" and 0 < zoomed.in_view <= POINTS_MAX
 

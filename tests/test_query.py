@@ -9,7 +9,9 @@ def frame(*events: Event) -> pd.DataFrame:
     rows = []
     for e in events:
         row = validate(e).row()
-        row.update(source_count=1, first_seen="2026-01-01T00:00:00Z")
+        # What the store fills in for an event nobody reviewed yet.
+        row.update(source_count=1, first_seen="2026-01-01T00:00:00Z",
+                   review_status="unreviewed", tags=[])  # fmt: skip
         rows.append(row)
     return pd.DataFrame(rows, columns=list(COLUMNS))
 

@@ -8,10 +8,7 @@ each under the writer lock (reprocessing is idempotent, so a crash only costs th
 
 from __future__ import annotations
 
-import gc
-import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +17,7 @@ from ..store import Store, write
 from ..store import writer as store_writer
 from ..store.runs import RunInfo, WriteResult, insert_run, utc_now
 from ..watchlist import Watchlist
+from ..workers import default_jobs, ordered_map
 from . import ledger
 from .archive import ArchiveError, read_verified
 from .config import TrackerConfig
@@ -57,17 +55,9 @@ def _read(job: tuple[str, str, str, str, Watchlist | None]) -> tuple[int, Read |
 
 
 def _results(jobs: list[Any], workers: int) -> Iterator[tuple[int, Read | str]]:
-    if workers <= 1 or len(jobs) < 2 * workers:
-        yield from map(_read, jobs)
-        return
-    # Forked workers share this process's memory until they write to it; the collector
-    # walking every inherited object would copy it all, so it leaves them alone.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from pool.map(_read, jobs, chunksize=8)
-    finally:
-        gc.unfreeze()
+    if len(jobs) < 2 * workers:  # a pool costs more than it saves
+        workers = 1
+    return ordered_map(_read, jobs, workers)
 
 
 def reprocess(
@@ -93,9 +83,7 @@ def reprocess(
     ]  # fmt: skip
     batch: list[tuple[dict[str, Any], Read, str]] = []
     size = 0
-    for row, (n_bytes, read) in zip(
-        rows, _results(jobs, workers or os.cpu_count() or 1), strict=True
-    ):
+    for row, (n_bytes, read) in zip(rows, _results(jobs, workers or default_jobs()), strict=True):
         if isinstance(read, str):
             summary.errors.append(read)
             say(f"error: {read}")

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from ..review.tables import edits_table
 from ..schema import COLUMNS, LIST_COLUMNS
+from . import changes
+from .changes import Revision
 from .tables import events_table, runs_table, sources_table
 
 if TYPE_CHECKING:
     import pandas as pd
+
+_BY_ID_CHUNK = 1_000  # ids per IN (...): well under both databases' parameter limits
 
 
 def count_events(engine: sa.Engine) -> int:
@@ -20,15 +24,12 @@ def count_events(engine: sa.Engine) -> int:
         return int(conn.execute(sa.select(sa.func.count()).select_from(events_table)).scalar_one())
 
 
-def revision(engine: sa.Engine) -> tuple[int, int]:
-    """Changes whenever a file is ingested or an analyst edits: lets readers cache until
-    then. (Runs and edits are only ever added, so the sum of their last ids grows with
-    each.)"""
+def revision(engine: sa.Engine) -> Revision:
+    """(last change to the events, last ingest run): changes whenever an event changes or
+    a file is read, and costs two primary-key lookups, so readers may ask on every
+    request. See ``changes``."""
     with engine.connect() as conn:
-        last_run = conn.execute(sa.select(sa.func.max(runs_table.c.id))).scalar_one()
-        last_edit = conn.execute(sa.select(sa.func.max(edits_table.c.id))).scalar_one()
-        count = conn.execute(sa.select(sa.func.count()).select_from(events_table)).scalar_one()
-    return int(last_run or 0) + int(last_edit or 0), int(count)
+        return changes.revision(conn)
 
 
 def last_run(engine: sa.Engine) -> dict[str, Any] | None:
@@ -83,14 +84,34 @@ def _cached_list(text: str | None, cache: dict[str, list[str]]) -> list[str]:
 
 def load_events(engine: sa.Engine) -> pd.DataFrame:
     """All events as a DataFrame in the export columns; list columns hold lists."""
-    import pandas as pd
-
     with engine.connect() as conn:
         rows = conn.execute(
             sa.select(*(events_table.c[name] for name in COLUMNS)).order_by(
                 events_table.c.date_start, events_table.c.event_id
             )
         ).all()
+    return events_frame(rows)
+
+
+def events_by_id(engine: sa.Engine, event_ids: Sequence[str]) -> pd.DataFrame:
+    """The events with these ids that exist, in the order given (a removed event is left
+    out), as ``load_events`` gives them."""
+    found: dict[str, Any] = {}
+    wanted = list(dict.fromkeys(event_ids))
+    with engine.connect() as conn:
+        for first in range(0, len(wanted), _BY_ID_CHUNK):
+            chunk = wanted[first : first + _BY_ID_CHUNK]
+            query = sa.select(*(events_table.c[name] for name in COLUMNS)).where(
+                events_table.c.event_id.in_(chunk)
+            )
+            found.update((row[0], row) for row in conn.execute(query))
+    return events_frame([found[i] for i in wanted if i in found])
+
+
+def events_frame(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
+    """Rows of the export columns (list columns as stored JSON) as a DataFrame."""
+    import pandas as pd
+
     # Column by column: several times faster than pandas reading a million row tuples.
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in COLUMNS]
     data: dict[str, Any] = dict(zip(COLUMNS, columns, strict=True))

@@ -2,7 +2,9 @@
 
 ``events`` holds one row per merged event in the export columns plus bookkeeping;
 ``event_sources`` every source's report of an event; ``event_entities`` the actors and
-targets, one row each, for indexed entity filters; ``ingest_runs`` one row per file read.
+targets, one row each, for indexed entity filters; ``event_changes`` the log of which
+events changed, in commit order, for readers that refresh incrementally; ``ingest_runs``
+one row per file read.
 Lists are kept as JSON text and no dialect-specific type is used, so the same tables work
 on SQLite and PostgreSQL.
 """
@@ -107,6 +109,25 @@ entities_table = sa.Table(
     sa.Column("entity", sa.Text, primary_key=True),
     sa.Column("entity_folded", sa.Text, nullable=False),
     sa.Index("ix_entities_folded", "entity_folded"),
+)
+
+# One row per event whose row (or whose sources) changed, appended in the transaction that
+# changed it (writer.apply_event_changes). ``seq`` only grows, and every writer appends
+# while holding the store-wide writer lock, so a transaction that commits later always has
+# the larger numbers: a reader that has seen everything up to ``seq`` N reads what came
+# after with ``seq > N`` and never skips a change that committed late.
+changes_table = sa.Table(
+    "event_changes",
+    metadata,
+    # BIGINT on PostgreSQL; INTEGER on SQLite, where only that makes it the rowid.
+    sa.Column(
+        "seq",
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=True,
+    ),
+    sa.Column("event_id", sa.Text, nullable=False),
+    sqlite_autoincrement=True,  # never reuse a number, even after the last rows are deleted
 )
 
 runs_table = sa.Table(

@@ -20,6 +20,7 @@ from ..merge import MAX_TOLERANCE, Report, candidate_pairs, cluster
 from ..review import layer as review_layer
 from ..review import records as review_records
 from ..schema import Event
+from . import changes
 from .rows import as_report, entity_rows, event_row, is_export_of, report_row
 from .runs import RunInfo, WriteResult, insert_run, utc_now
 from .tables import REPORT_FIELDS, entities_table, events_table, sources_table
@@ -173,7 +174,13 @@ def remerge(
         if any(before.get(k) != v for k, v in event.items() if k != "updated_at"):
             updates.append(event)
     gone = sorted(set(old_event.values()) - set(new_ids))
-    apply_event_changes(conn, inserts, updates, gone)
+    # Events whose row stays the same but whose sources changed (a report joined, left or
+    # was corrected): search reads every source's text, so readers must look again.
+    sources_moved = {old_event[m["_id"]] for m in moves} | {m["event_id"] for m in moves}
+    refreshed = sources_moved | {
+        event["event_id"] for event, ids in merged if any(i in touched for i in ids)
+    }
+    apply_event_changes(conn, inserts, updates, gone, refreshed=refreshed)
 
 
 def distinct_id(event_id: str, head_uid: str) -> str:
@@ -186,12 +193,17 @@ def apply_event_changes(
     inserts: list[dict[str, Any]],
     updates: list[dict[str, Any]],
     gone: Sequence[str],
+    *,
+    refreshed: Iterable[str] = (),
 ) -> None:
     """The one place event rows are written: new rows, changed rows (whole rows, keyed by
     ``event_id``), and removed ids, with their entity rows kept in step. Anything that
     changes what an event shows goes through here, so readers that follow the store's
-    changes see every one."""
+    changes see every one: each id written or removed (and each in ``refreshed``, events
+    whose rows are unchanged but whose sources changed) is appended to the change log in
+    the same transaction (``changes.record``)."""
     written = [e["event_id"] for e in inserts + updates]
+    changes.record(conn, [*written, *gone, *refreshed])
     for chunk in chunks(sorted(written)):
         conn.execute(entities_table.delete().where(entities_table.c.event_id.in_(chunk)))
     if inserts:

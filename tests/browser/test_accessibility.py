@@ -86,9 +86,18 @@ def test_every_event_is_reachable_by_keyboard_through_the_table(serve, page):
         raise AssertionError("the table cannot be reached with Tab")
     for _ in range(3):
         page.keyboard.press("ArrowDown")
-    page.wait_for_selector("#detail h2", timeout=10000)
-    row = page.locator("#grid .ag-center-cols-container .ag-row-selected [col-id=title]")
-    assert page.inner_text("#detail h2") == row.inner_text()
+    # Each ArrowDown selects a row and asks for its detail: the heading may first show an
+    # earlier row's, so wait until it shows the selected one (a loaded machine took long
+    # enough to show the race).
+    page.wait_for_function(
+        """() => {
+            const h = document.querySelector('#detail h2');
+            const row = document.querySelector(
+                '#grid .ag-center-cols-container .ag-row-selected [col-id=title]');
+            return h && row && h.innerText === row.innerText;
+        }""",
+        timeout=10000,
+    )
     page.wait_for_function(  # the timeline rings the same event
         """() => document.querySelector('#timeline .js-plotly-plot').data.some(t =>
                  Array.isArray(t.marker && t.marker.line && t.marker.line.color)

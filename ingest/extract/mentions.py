@@ -90,6 +90,7 @@ CITED_ACT = re.compile(
 # "carrying out a January 20, 2025, executive order", "President Trump's March 14
 # proclamation": the date told before the act's name (the year, when left out, is the
 # report's own or the one before).
+_ACT_WORD = re.compile(r"(?i)order|proclamation|memorandum|E\.\s?O\.")
 DATED_ACT = re.compile(
     rf"\b(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}})(?:,\s+(?P<year>\d{{4}}))?,?\s+"
     rf"(?P<kind>(?i:executive order|proclamation|presidential memorandum))\b"
@@ -98,6 +99,8 @@ DATED_ACT = re.compile(
 
 def cited_spans(text: str) -> list[tuple[int, int]]:
     """Where acts are cited with their own dates: those dates belong to them alone."""
+    if not _ACT_WORD.search(text):
+        return []  # most sentences cite no act: skip the two patterns
     return [(m.start(), m.end()) for p in (CITED_ACT, DATED_ACT) for m in p.finditer(text)]
 
 
@@ -350,7 +353,7 @@ def _mention(
     ):  # fmt: skip
         mention.rejected = "acts over a period since a date: a summary, not one event"
         return mention
-    if SUMMARY.search(clause) or OVER_A_PERIOD.search(clause):
+    if SUMMARY.search(clause) or (_PERIOD_WORD.search(clause) and OVER_A_PERIOD.search(clause)):
         mention.rejected = "a count of events over a period: a summary, not one event"
         return mention
     _date(reading, sentence, mention, bounds)
@@ -521,6 +524,7 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
     return True
 
 
+_PERIOD_WORD = re.compile(r"week|month|days|year|seman|mes|dias|anos")
 _BOUND_BEFORE = re.compile(r"\b(?:before|until|till|prior to|antes del?|hasta)\s+(?:el\s+)?$")
 _SEGMENT_BREAK = re.compile(r",|;|\bthat\b|\bwhich\b|\bwho\b|\bque\b|\bquien\b|\bdonde\b")
 

@@ -11,6 +11,7 @@ import pytest
 
 from ingest.extract.amounts import find_amounts
 from ingest.extract.events import Document, Extractor
+from ingest.extract.mentions import cited_spans
 from ingest.schema import Event
 
 
@@ -761,3 +762,15 @@ def test_statements_are_not_a_designating_verb_for_a_quoted_label():
     )
     assert not [e for e in events(text, published=date(2025, 8, 10))
                 if e.event_type == "designation"]  # fmt: skip
+
+
+def test_a_list_of_cited_orders_separated_by_commas_is_one_order_each():
+    text = (
+        "The President took additional steps pursuant to this national emergency in Executive "
+        "Order 13469 of February 13, 2008, Executive Order 13572 of April 29, 2011, and "
+        "Executive Order 13606 of April 22, 2012."
+    )
+    dates = sorted(e.date for e in events(text, published=date(2022, 3, 3)))
+    assert dates == ["2008-02-13", "2011-04-29", "2012-04-22"]
+    # "February 13, 2008, Executive Order 13572" is not a date told before the second order.
+    assert len(cited_spans(text)) == 3

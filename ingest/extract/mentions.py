@@ -101,7 +101,16 @@ def cited_spans(text: str) -> list[tuple[int, int]]:
     """Where acts are cited with their own dates: those dates belong to them alone."""
     if not _ACT_WORD.search(text):
         return []  # most sentences cite no act: skip the two patterns
-    return [(m.start(), m.end()) for p in (CITED_ACT, DATED_ACT) for m in p.finditer(text)]
+    return [(m.start(), m.end()) for m in _citations(text)]
+
+
+def _citations(text: str) -> list[re.Match[str]]:
+    """Both forms of citation; in "Executive Order 13469 of February 13, 2008, Executive
+    Order 13572 of ..." the date is the first order's, not one told before the second."""
+    cited = list(CITED_ACT.finditer(text))
+    told_before = [m for m in DATED_ACT.finditer(text)
+                   if not any(c.start() <= m.start() < c.end() for c in cited)]  # fmt: skip
+    return cited + told_before
 
 
 @dataclass
@@ -651,8 +660,7 @@ def _cited_acts(sentence: Sentence, reference: Date | None) -> list[Mention]:
     """Acts cited with their date: each is a directive of that date, keyed by its number so
     that it joins the act's own records when they are in the store."""
     found = []
-    matches = [*CITED_ACT.finditer(sentence.text), *DATED_ACT.finditer(sentence.text)]
-    for m in matches:
+    for m in _citations(sentence.text):
         try:
             day = _cited_day(m, reference)
             when = PartialDate.from_date(day)

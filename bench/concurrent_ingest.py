@@ -18,7 +18,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench.report import machine, publish
+from bench.report import fresh_url, machine, publish
 
 
 def _ingest(url: str, files: list[str], out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
@@ -76,21 +76,6 @@ def _run(url: str, halves: list[list[str]], together: bool) -> tuple[float, floa
     return wall, sum(w for w, _ in stats), sum(h for _, h in stats)
 
 
-def _fresh(kind: str, folder: Path, pg: str | None, n: int) -> str:
-    if kind == "sqlite":
-        return f"sqlite:///{folder / f'run{n}.db'}"
-    import sqlalchemy as sa
-
-    from ingest.store import Store
-
-    store = Store(pg)
-    with store.engine.begin() as conn:
-        for table in ("event_entities", "event_sources", "events", "ingest_runs"):
-            conn.execute(sa.text(f"DELETE FROM {table}"))
-    store.close()
-    return pg  # type: ignore[return-value]
-
-
 def _snapshot(url: str) -> list[tuple]:  # type: ignore[type-arg]
     import sqlalchemy as sa
 
@@ -130,7 +115,7 @@ def main() -> None:
                 runs = []
                 for _ in range(args.repeat):
                     n += 1
-                    url = _fresh(kind, folder, args.pg, n)
+                    url = fresh_url(kind, folder / f"run{n}.db", args.pg)
                     runs.append(_run(url, halves, together))
                     snap = _snapshot(url)
                     reference = reference or snap

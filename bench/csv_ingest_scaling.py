@@ -19,7 +19,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from bench.report import machine, publish
+from bench.report import fresh_url, machine, publish
 from ingest.pipeline import ingest_paths
 from ingest.store import Store
 
@@ -56,19 +56,6 @@ def write_rows(path: Path, n: int) -> None:
                           f"https://example.org/curated/{i}"])  # fmt: skip
 
 
-def fresh_url(kind: str, folder: Path, pg: str | None, n: int) -> str:
-    if kind == "sqlite":
-        return f"sqlite:///{folder / f'scale{n}.db'}"
-    import sqlalchemy as sa
-
-    store = Store(pg)
-    with store.engine.begin() as conn:
-        for table in ("event_entities", "event_sources", "events", "ingest_runs"):
-            conn.execute(sa.text(f"DELETE FROM {table}"))
-    store.close()
-    return pg  # type: ignore[return-value]
-
-
 def measure(sizes: list[int], pg: str | None, repeat: int) -> list[tuple[str, int, float]]:
     results = []
     kinds = ["sqlite"] + (["postgresql"] if pg else [])
@@ -80,7 +67,7 @@ def measure(sizes: list[int], pg: str | None, repeat: int) -> list[tuple[str, in
             for kind in kinds:
                 times = []
                 for _ in range(repeat if n < 50_000 else 1):
-                    store = Store(fresh_url(kind, folder, pg, n))
+                    store = Store(fresh_url(kind, folder / f"scale{n}.db", pg))
                     started = time.perf_counter()
                     summary = ingest_paths([path], store)
                     times.append(time.perf_counter() - started)

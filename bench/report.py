@@ -35,3 +35,19 @@ def publish(lines: list[str], section: str, path: Path | None) -> None:
     print(text)
     if path:
         replace_section(path, section, text)
+
+
+def fresh_url(kind: str, sqlite_file: Path, pg: str | None) -> str:
+    """A store to measure into: a new SQLite file, or the PostgreSQL database emptied."""
+    if kind == "sqlite":
+        return f"sqlite:///{sqlite_file}"
+    import sqlalchemy as sa
+
+    from ingest.store import Store
+
+    store = Store(pg)
+    with store.engine.begin() as conn:
+        for table in ("event_entities", "event_sources", "events", "ingest_runs"):
+            conn.execute(sa.text(f"DELETE FROM {table}"))
+    store.close()
+    return pg  # type: ignore[return-value]

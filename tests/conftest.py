@@ -45,3 +45,24 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for item in items:
             if "browser" in item.keywords:
                 item.add_marker(skip)
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param(
+            "postgresql",
+            marks=pytest.mark.skipif(
+                not os.environ.get("POLICY_TIMELINE_TEST_PG"),
+                reason="set POLICY_TIMELINE_TEST_PG to run",
+            ),
+        ),
+    ]
+)
+def rstore(request, tmp_path):
+    """A new store for the review tests, on SQLite and, when configured, PostgreSQL."""
+    from tests.review_helpers import fresh_store
+
+    store = fresh_store(request.param, tmp_path)
+    yield store
+    store.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
@@ -23,24 +22,9 @@ from ingest.schema import COLUMNS, REVIEW_STATUSES
 from ingest.store import Store
 from ingest.store.tables import sources_table
 from tests.conftest import CURATED
-from tests.review_helpers import PG_URL, count, events, fresh_store, ingest, report
+from tests.review_helpers import count, events, ingest, report
 
 T0, T1, T2 = "2001-01-01T00:00:00Z", "2001-01-02T00:00:00Z", "2001-01-03T00:00:00Z"
-
-
-@pytest.fixture(
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgresql",
-            marks=pytest.mark.skipif(not PG_URL, reason="set POLICY_TIMELINE_TEST_PG to run"),
-        ),
-    ]
-)
-def rstore(request, tmp_path):
-    store = fresh_store(request.param, tmp_path)
-    yield store
-    store.close()
 
 
 def export_rows(store: Store, *args: str) -> tuple[list[str], list[dict[str, str]]]:

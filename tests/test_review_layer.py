@@ -18,25 +18,10 @@ from ingest.review.history import event_history
 from ingest.review.layer import with_precision
 from ingest.review.tables import edits_table, links_table
 from ingest.store.tables import sources_table
-from tests.review_helpers import PG_URL, count, events, fresh_store, ingest, report
+from tests.review_helpers import count, events, ingest, report
 from tests.test_merge import report as merge_report
 
 T0, T1, T2 = "2001-01-01T00:00:00Z", "2001-01-02T00:00:00Z", "2001-01-03T00:00:00Z"
-
-
-@pytest.fixture(
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgresql",
-            marks=pytest.mark.skipif(not PG_URL, reason="set POLICY_TIMELINE_TEST_PG to run"),
-        ),
-    ]
-)
-def rstore(request, tmp_path):
-    store = fresh_store(request.param, tmp_path)
-    yield store
-    store.close()
 
 
 def only(store):

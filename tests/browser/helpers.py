@@ -16,6 +16,19 @@ def wait_idle(page) -> None:
     )
 
 
+def wait_drawn(page) -> None:
+    """Until no callback is pending and the timeline has finished drawing, so the chart
+    answers a zoom or a click. dcc.Graph marks its plot ``dash-graph--pending`` while
+    Plotly draws and binds its event handlers only after the first drawing: a relayout
+    sent before then changes the axis but never reaches Dash."""
+    wait_idle(page)
+    page.wait_for_function(
+        """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
+                   return !!gd && !gd.classList.contains('dash-graph--pending'); }""",
+        timeout=20000,
+    )
+
+
 def wait_grid_rows(page, n: int) -> None:
     """Until the table shows ``n`` loaded rows (or, for big results, a full viewport)."""
     page.wait_for_function(
@@ -56,6 +69,7 @@ def click_first_point(page) -> None:
     page.wait_for_selector(
         "#timeline .scatterlayer .trace .points path", state="attached", timeout=15000
     )
+    wait_drawn(page)
     box = page.evaluate(
         """() => { const area = document.querySelector('#timeline .nsewdrag').getBoundingClientRect();
                    for (const p of document.querySelectorAll('#timeline .scatterlayer .trace .points path')) {

@@ -9,6 +9,7 @@ from tests.browser.helpers import (
     expected_events,
     tick_labels,
     wait_count,
+    wait_drawn,
     wait_grid_rows,
     wait_idle,
 )
@@ -24,7 +25,7 @@ def test_zooming_in_replaces_counts_with_points(serve, page):
     page.wait_for_selector("#timeline .heatmaplayer", timeout=15000)  # counts, not points
     assert "counts per" in page.inner_text("#view-mode")
     assert page.locator("#timeline .scatterlayer .trace .points path").count() == 0
-    wait_idle(page)
+    wait_drawn(page)
     # Zoom the way a drag does: Plotly's relayout of the x range.
     page.evaluate(
         """() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),

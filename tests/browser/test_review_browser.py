@@ -27,18 +27,18 @@ def event_id_of(store, words: str) -> str:
     return str(event_id)
 
 
+POINT_X = """id => { const gd = document.querySelector('#timeline .js-plotly-plot');
+                     for (const t of (gd && gd.data) || []) {
+                         const cd = t.customdata || [];
+                         for (let i = 0; i < cd.length; i++)
+                             if (Array.isArray(cd[i]) && cd[i][0] === id) return String(t.x[i]).slice(0, 10);
+                     }
+                     return null; }"""
+
+
 def point_x(page, event_id: str) -> str | None:
     """The date the timeline draws the event at (its point's x), or None when not drawn."""
-    return page.evaluate(
-        """id => { const gd = document.querySelector('#timeline .js-plotly-plot');
-                   for (const t of gd.data) {
-                       const cd = t.customdata || [];
-                       for (let i = 0; i < cd.length; i++)
-                           if (Array.isArray(cd[i]) && cd[i][0] === id) return String(t.x[i]).slice(0, 10);
-                   }
-                   return null; }""",
-        event_id,
-    )
+    return page.evaluate(POINT_X, event_id)
 
 
 def open_event(page, url: str, event_id: str, query: str = "") -> None:
@@ -58,7 +58,7 @@ def test_an_edited_date_moves_the_event_on_the_timeline_and_in_the_csv(serve, pa
     event_id = event_id_of(served.store, FIFTY)
     open_event(page, served.url, event_id, "type=bounty&")
     wait_count(page, f"6 of {total} events")
-    page.wait_for_function("id => { try { return !!document.querySelector('#timeline .js-plotly-plot').data; } catch (e) { return false; } }", arg=event_id)  # fmt: skip
+    page.wait_for_function(f"id => ({POINT_X})(id) !== null", arg=event_id, timeout=15000)
     assert point_x(page, event_id) == "2025-08-07"
     page.click("#edit-details summary")
     page.fill("#edit-date", "2025-08-20")
@@ -92,7 +92,7 @@ def test_rejecting_an_event_changes_n_of_m_and_the_rejected_filter_lists_it(serv
     wait_count(page, f"{total} of {total} events")
     page.click("#review-reject")
     wait_count(page, f"{total - 1} of {total} events")
-    assert point_x(page, event_id) is None  # no longer drawn
+    page.wait_for_function(f"id => ({POINT_X})(id) === null", arg=event_id, timeout=15000)  # gone
     page.goto(served.url + "?review=rejected")
     wait_count(page, f"1 of {total} events")
     wait_grid_rows(page, 1)

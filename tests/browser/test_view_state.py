@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.query import EventFilter, filter_events
-from tests.browser.helpers import expected_events, wait_count, wait_grid_rows, wait_idle
+from tests.browser.helpers import expected_events, wait_count, wait_drawn, wait_grid_rows
 from tests.conftest import CURATED
 
 pytestmark = pytest.mark.browser
@@ -37,7 +37,7 @@ def test_zooming_the_chart_narrows_the_count_and_the_link(serve, page):
     total = served.store.count_events()
     page.goto(served.url)
     wait_count(page, f"{total} of {total} events")
-    wait_idle(page)
+    wait_drawn(page)
     page.evaluate(
         """() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),
                                  {'xaxis.range': ['2025-08-01', '2025-10-01']})"""

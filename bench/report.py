@@ -38,16 +38,16 @@ def publish(lines: list[str], section: str, path: Path | None) -> None:
 
 
 def fresh_url(kind: str, sqlite_file: Path, pg: str | None) -> str:
-    """A store to measure into: a new SQLite file, or the PostgreSQL database emptied."""
+    """A store to measure into: a new SQLite file, or the PostgreSQL database emptied (every
+    table of the schema: events, sources, the change log, runs, edits)."""
     if kind == "sqlite":
         return f"sqlite:///{sqlite_file}"
-    import sqlalchemy as sa
-
     from ingest.store import Store
+    from ingest.store.tables import metadata
 
     store = Store(pg)
     with store.engine.begin() as conn:
-        for table in ("event_entities", "event_sources", "events", "ingest_runs"):
-            conn.execute(sa.text(f"DELETE FROM {table}"))
+        for table in reversed(metadata.sorted_tables):  # children before the rows they name
+            conn.execute(table.delete())
     store.close()
     return pg  # type: ignore[return-value]

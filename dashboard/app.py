@@ -2,6 +2,7 @@
 
 How the view flows (one state drives everything):
 
+    page load ──► layout built with the URL's controls (first_view.py) ──► update_view
     URL (load, Back/Forward, links) ──► nav ──► restore ──► filter controls, window, selection
     filter controls + window ──► update_view ──► chart, count, CSV link, view {query, ...}
     view ──► (browser) push the URL, re-query the table, drop a selection the view lost
@@ -19,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import unquote
 
+import flask
 import numpy as np
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 
@@ -29,18 +31,20 @@ from ingest.store import Store
 from .archive import register_archive
 from .auth import EditorPolicy, is_loopback
 from .auth import install as install_auth
+from .controls import FILTERS, control_values, entity_options, view_state
 from .counts import bucket_bounds
 from .data import EventCache, Snapshot
 from .entities import reward_end
 from .feed import register_feed
 from .figures import level_of_detail
+from .first_view import FIRST_NAV, apply_props, first_view_props, is_first_view, page_url
 from .health import register_health
 from .layout import INDEX_STRING, page_layout
 from .request_log import register_request_log
 from .review_callbacks import register as register_review
 from .routes import ENTITY_PREFIX, REVIEW_PATH, add_routes
 from .security import compress, harden
-from .state import ViewState, build_query, ordered, parse_query, reversed_note
+from .state import ViewState, build_query, parse_query
 from .views import (
     count_text,
     entity_directory,
@@ -49,65 +53,15 @@ from .views import (
     unknown_entity_page,
 )
 
-FILTERS = [
-    ("filter-dates", "start_date"),
-    ("filter-dates", "end_date"),
-    ("filter-types", "value"),
-    ("filter-entities", "value"),
-    ("search-text", "data"),  # what the search box says once typing pauses (timeline.js)
-    ("filter-confidence", "value"),
-    ("filter-flags", "value"),
-    ("filter-sources", "value"),
-    ("filter-lanes", "value"),
-    ("filter-new-since", "date"),
-    ("filter-review", "value"),
-]
-ENTITY_OPTIONS = 100  # entities offered before typing; typing searches them all
 
-
-def view_state(values: list[Any], window: Any, event: str | None = None) -> tuple[ViewState, list[str]]:  # fmt: skip
-    """The state the controls describe, and notes on what was corrected."""
-    start, end, types, entities, search, confidence, flags, sources, lanes, new_since, review = (
-        values
-    )
-    flags = flags or []
-    date_from, date_to, swapped = ordered(start[:10] if start else None, end[:10] if end else None)
-    notes = [reversed_note(date_to, date_from)] if swapped and date_from and date_to else []
-    state = ViewState(
-        date_from=date_from,
-        date_to=date_to,
-        types=tuple(types or ()),
-        entities=tuple(entities or ()),
-        search=(search or "")[:200],
-        min_confidence=float(confidence or 0),
-        corroborated="corroborated" in flags,
-        conflicts_only="conflicts" in flags,
-        sources=tuple(sources or ()),
-        review=tuple(review or ()),
-        lanes=lanes or "type",
-        window=tuple(window) if window else None,  # type: ignore[arg-type]
-        new_since=new_since[:10] if new_since else None,
-        event=event,
-    )
-    return state, notes
-
-
-def control_values(state: ViewState) -> list[Any]:
-    """The filter controls' values for a state (the inverse of ``view_state``)."""
-    flags = [f for f, on in (("corroborated", state.corroborated), ("conflicts", state.conflicts_only)) if on]  # fmt: skip
-    return [state.date_from, state.date_to, list(state.types), list(state.entities), state.search,
-            state.min_confidence, flags, list(state.sources), state.lanes, state.new_since,
-            list(state.review)]  # fmt: skip
-
-
-def entity_options(snapshot: Snapshot, typed: str, chosen: list[str]) -> list[dict[str, str]]:
-    """The chosen entities, then the most frequent (or those containing what was typed),
-    with their counts: a few kilobytes even with ten thousand entities."""
-    needle = typed.casefold().strip()
-    picked = [n for n, _ in snapshot.entity_counts() if needle in n.casefold()][:ENTITY_OPTIONS]
-    counts = dict(snapshot.entity_counts())
-    names = list(dict.fromkeys([*chosen, *picked]))
-    return [{"label": f"{n} ({counts.get(n, 0):,})", "value": n} for n in names]
+def first_view_layout(cache: EventCache) -> Any:
+    """The page's layout, showing the view its URL describes when it can (first_view.py)."""
+    page = page_layout()
+    if not flask.has_request_context():
+        return page
+    url = page_url(flask.request.referrer, flask.request.host)
+    props = first_view_props(cache.current(), *url) if url else None
+    return apply_props(page, props) if props else page
 
 
 def create_app(
@@ -122,7 +76,7 @@ def create_app(
     register_request_log(app.server)  # first: it times and logs every request (ingest.logs)
     compress(app)
     app.index_string = INDEX_STRING
-    app.layout = page_layout
+    app.layout = lambda: first_view_layout(cache)
     harden(app)
     policy = EditorPolicy(editors or Editors(), local_bind=is_loopback(host))
     install_auth(app, cache.store, policy)
@@ -151,10 +105,13 @@ def create_app(
         Output("notice", "children", allow_duplicate=True),
         Output("search-restore", "data"),
         Input("nav", "data"),
+        State(FIRST_NAV, "data"),
         prevent_initial_call=True,
     )
-    def restore(nav):  # type: ignore[no-untyped-def]
+    def restore(nav, first_nav):  # type: ignore[no-untyped-def]
         """Page load, Back/Forward, a link: show the view the URL describes."""
+        if is_first_view(nav, first_nav):  # the layout already shows it
+            return tuple([no_update] * (len(FILTERS) + 11))
         snapshot = cache.snapshot()
         status = status_panel(snapshot.last_run, snapshot.per_source)
         pathname = (nav or {}).get("pathname") or "/"
@@ -202,24 +159,34 @@ def create_app(
         State("selected-event", "data"),
         State("url", "pathname"),
         State("nav", "data"),
-        prevent_initial_call=True,
+        State(FIRST_NAV, "data"),
+        State("view", "data"),
     )
     def update_view(*args):  # type: ignore[no-untyped-def]
-        *values, window, _edited, selected, pathname, nav = args
+        *values, window, _edited, selected, pathname, nav, first_nav, shown = args
+        if ctx.triggered_id is None and not first_nav:  # page load: restore will set the controls
+            return tuple([no_update] * 7)
         state, notes = view_state(values, window, selected)
         snapshot = cache.snapshot()
         rows = snapshot.select(state.filter())
         row = snapshot.row_of(selected) if selected else None
         in_view = row is not None and bool((rows == row).any())
+        query = build_query(state if in_view else replace(state, event=None))
+        # The page load's own view has no navigation time, whether the layout drew it
+        # (first_view.py) or not: timeline.js keeps it until the first navigation.
+        nav_at = None if is_first_view(nav, first_nav) else (nav or {}).get("at")
+        data = {"query": query, "count": len(rows), "selected_in_view": in_view or not selected,
+                "nav_at": nav_at, "revision": list(snapshot.revision)}  # fmt: skip
+        if data == shown and ctx.triggered_id != "review-result":
+            # A control that re-sent its value (the date picker does once it has loaded):
+            # the page already shows this view; drawing it again costs the browser ~0.3 s.
+            return tuple([no_update] * 7)
         view = level_of_detail(
             snapshot.index, rows, state.zoom(), state.lanes, selected if in_view else None,
             state.new_since,
         )  # fmt: skip
-        query = build_query(state if in_view else replace(state, event=None))
         on_other_page = (pathname or "/").startswith(ENTITY_PREFIX) or pathname == REVIEW_PATH
         count = no_update if on_other_page else count_text(len(rows), len(snapshot))
-        data = {"query": query, "count": len(rows), "selected_in_view": in_view or not selected,
-                "nav_at": (nav or {}).get("at"), "revision": list(snapshot.revision)}  # fmt: skip
         label = f"Download CSV ({len(rows):,} rows)"
         return (view.figure, count, view.note, data, "/export.csv" + query, label,
                 " ".join(notes))  # fmt: skip
@@ -324,8 +291,7 @@ def create_app(
     app.clientside_callback(
         ClientsideFunction("timeline", "searchRestored"),
         Output("search-slot", "className"),
-        Input("search-restore", "data"),
-        prevent_initial_call=True,
+        Input("search-restore", "data"),  # also at load: a first view's text (first_view.py)
     )
 
     app.clientside_callback(

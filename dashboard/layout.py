@@ -294,6 +294,7 @@ def page_layout() -> html.Div:
             dcc.Store(id="search-restore"),
             dcc.Store(id="review-result"),  # every edit's answer: refreshes what shows it
             dcc.Store(id="detail-shown"),  # the event the detail panel shows
+            dcc.Store(id="first-nav"),  # the URL this layout was built for (first_view.py)
         ],
         className="page",
     )

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from bench.synthetic_events import synthetic_events
-from dashboard.app import control_values, view_state
+from dashboard.controls import control_values, view_state
 from dashboard.state import ViewState, build_query, parse_query
 from ingest.query import EventFilter, EventIndex
 from ingest.schema import COLUMNS

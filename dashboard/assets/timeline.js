@@ -44,7 +44,7 @@
   });
   // Each navigation (load, Back/Forward, link) has a time; a view computed before the
   // latest one is stale and must not push its URL over the one navigated to.
-  const history = { navAt: 0, firstView: true, pathname: null };
+  const history = { navAt: 0, firstNavAt: 0, firstView: true, pathname: null };
 
   function isMainPage() {
     return !window.location.pathname.startsWith("/entity/");
@@ -52,9 +52,11 @@
 
   function navData() {
     history.navAt = Date.now();
+    const first = history.firstNavAt === 0;  // the page load: its layout may show it already
+    if (first) { history.firstNavAt = history.navAt; }
     history.firstView = true;
     history.pathname = window.location.pathname;
-    return { pathname: window.location.pathname, search: window.location.search, at: history.navAt };
+    return { pathname: window.location.pathname, search: window.location.search, at: history.navAt, first: first };
   }
 
   // Back/Forward: tell the app what the URL now says. dcc.Location is not enough: it
@@ -184,7 +186,10 @@
       viewChanged: function (view) {
         const nc = window.dash_clientside.no_update;
         if (!view) { return nc; }
-        if (view.nav_at !== history.navAt) { return nc; }  // answered for an older URL
+        // Answered for an older URL: drop it. A view with no navigation time is the page
+        // load's first view (drawn with the layout): current until the first navigation.
+        const firstView = view.nav_at == null && history.navAt === history.firstNavAt;
+        if (view.nav_at !== history.navAt && !firstView) { return nc; }
         if (isMainPage() && view.query !== window.location.search) {
           // The first view after a navigation is the URL's own (normalized): replace it;
           // later ones are the analyst's changes: each gets a history entry for Back.

@@ -4,7 +4,7 @@ against the previous dashboard (a git revision, default ``main``) in the same ru
 Each app is served by werkzeug in its own process over the same synthetic store, warm
 (its index built) before anything is timed. Measured, median of ``--repeat``:
 
-- page load: navigation to the first painted frame that shows the drawn timeline and the
+- page load: from asking for the page to the first painted frame that shows the drawn timeline and the
   count, in a new browser profile (nothing cached) and again in the same profile (a
   returning analyst: scripts cached); and, returning, to the first frame that also shows
   the filters and the table's rows (the whole page). Frames are seen from inside the page

@@ -14,6 +14,32 @@ def test_sqlite_store_uses_wal_and_a_busy_timeout(store: Store):
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
 
 
+def test_a_new_file_another_connection_is_writing_is_switched_to_wal_once_it_commits(tmp_path):
+    """Two processes opening one new store at once: SQLite refuses the WAL switch at once
+    (no busy wait) while the other holds a lock on the file, so the connect waits itself."""
+    import sqlite3
+    import threading
+
+    from ingest.store.connect import create_engine
+
+    path = tmp_path / "new.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("PRAGMA journal_mode=DELETE")  # not yet WAL, as a file being created
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("CREATE TABLE made_by_the_other (a)")
+    timer = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    timer.start()
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("SELECT count(*) FROM made_by_the_other").scalar() == 0
+    finally:
+        timer.join()
+        engine.dispose()
+        other.close()
+
+
 def test_default_url_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("POLICY_TIMELINE_DB", "sqlite:////tmp/elsewhere.db")
     assert default_url() == "sqlite:////tmp/elsewhere.db"

@@ -14,6 +14,8 @@ measures what the lock costs against sequential ingests.
 from __future__ import annotations
 
 import os
+import random
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -59,13 +61,33 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # The busy timeout first: switching a new file to WAL needs a lock another process
     # opening the same new file may hold.
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, much faster than FULL
     cursor.execute(
         "PRAGMA cache_size=-65536"
     )  # up to 64 MB: large files keep their indexes in memory
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """Put the file in WAL mode (it stays so). Switching needs an exclusive lock, and
+    SQLite answers "database is locked" at once, without its busy wait, when another
+    connection holds a lock on a file not yet in WAL mode: two processes opening one new
+    store at the same moment. So the switch is tried again until the busy timeout."""
+    if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + SQLITE_BUSY_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay * random.uniform(0.5, 1.5))  # two openers must not keep colliding
+            delay = min(delay * 2, 0.5)
 
 
 def _sqlite_begin(conn: sa.Connection) -> None:

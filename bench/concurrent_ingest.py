@@ -60,18 +60,20 @@ def _ingest(url: str, files: list[str], out: multiprocessing.Queue) -> None:  # 
 def _run(url: str, halves: list[list[str]], together: bool) -> tuple[float, float, float]:
     queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
     started = time.perf_counter()
+    procs = [multiprocessing.Process(target=_ingest, args=(url, h, queue)) for h in halves]
     if together:
-        procs = [multiprocessing.Process(target=_ingest, args=(url, h, queue)) for h in halves]
         for p in procs:
             p.start()
         for p in procs:
             p.join()
     else:
-        for half in halves:
-            p = multiprocessing.Process(target=_ingest, args=(url, half, queue))
+        for p in procs:
             p.start()
             p.join()
     wall = time.perf_counter() - started
+    failed = [p.exitcode for p in procs if p.exitcode != 0]
+    if failed:  # its numbers never come: say so instead of waiting on the queue for ever
+        raise SystemExit(f"an ingest process failed (exit codes {failed}); see its traceback above")
     stats = [queue.get() for _ in halves]
     return wall, sum(w for w, _ in stats), sum(h for _, h in stats)
 

@@ -172,8 +172,8 @@ def create_app(
         row = snapshot.row_of(selected) if selected else None
         in_view = row is not None and bool((rows == row).any())
         query = build_query(state if in_view else replace(state, event=None))
-        # The page load's own view has no navigation time, whether the layout drew it
-        # (first_view.py) or not: timeline.js keeps it until the first navigation.
+        # The view a layout was built for (first_view.py) carries no navigation time:
+        # timeline.js takes it as current until the first navigation after the load.
         nav_at = None if is_first_view(nav, first_nav) else (nav or {}).get("at")
         data = {"query": query, "count": len(rows), "selected_in_view": in_view or not selected,
                 "nav_at": nav_at, "revision": list(snapshot.revision)}  # fmt: skip

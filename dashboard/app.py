@@ -111,7 +111,7 @@ def create_app(
     def restore(nav, first_nav):  # type: ignore[no-untyped-def]
         """Page load, Back/Forward, a link: show the view the URL describes."""
         if is_first_view(nav, first_nav):  # the layout already shows it
-            return tuple([no_update] * (len(FILTERS) + 11))
+            return tuple([no_update] * len(ctx.outputs_list))
         snapshot = cache.snapshot()
         status = status_panel(snapshot.last_run, snapshot.per_source)
         pathname = (nav or {}).get("pathname") or "/"
@@ -165,7 +165,7 @@ def create_app(
     def update_view(*args):  # type: ignore[no-untyped-def]
         *values, window, _edited, selected, pathname, nav, first_nav, shown = args
         if ctx.triggered_id is None and not first_nav:  # page load: restore will set the controls
-            return tuple([no_update] * 7)
+            return tuple([no_update] * len(ctx.outputs_list))
         state, notes = view_state(values, window, selected)
         snapshot = cache.snapshot()
         rows = snapshot.select(state.filter())
@@ -180,7 +180,7 @@ def create_app(
         if data == shown and ctx.triggered_id != "review-result":
             # A control that re-sent its value (the date picker does once it has loaded):
             # the page already shows this view; drawing it again costs the browser ~0.3 s.
-            return tuple([no_update] * 7)
+            return tuple([no_update] * len(ctx.outputs_list))
         view = level_of_detail(
             snapshot.index, rows, state.zoom(), state.lanes, selected if in_view else None,
             state.new_since,

@@ -117,7 +117,7 @@ def measure_app(browser, url: str, repeat: int, entity: str, search_words: list[
                                                timeout=180_000))  # fmt: skip
 
     def load(page) -> dict[str, float]:
-        """Seconds from the navigation's start to the frames PAINTED records."""
+        """Seconds from asking for the page to the frames PAINTED records."""
         start = time.time() * 1000
         page.goto(url)
         page.wait_for_function("() => !!window.__painted.page", timeout=180_000)

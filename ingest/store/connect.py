@@ -84,7 +84,7 @@ def _switch_to_wal(cursor: Any) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             return
         except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() >= deadline:
+            if not _retryable(exc) or time.monotonic() >= deadline:
                 raise
             time.sleep(delay * random.uniform(0.5, 1.5))  # two openers must not keep colliding
             delay = min(delay * 2, 0.5)

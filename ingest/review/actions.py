@@ -430,7 +430,9 @@ def add_event(
         ).scalar()  # fmt: skip
         if existing is not None:
             raise ReviewError(f"this source already reports that event: {existing}")
-        row["id"] = conn.execute(sources_table.insert().returning(s.id), row).scalar_one()
+        from ..store.writer import insert_reports  # the writer imports this package
+
+        insert_reports(conn, [row])
         _insert_edits(conn, [_edit_row(event.event_id, row, ADD, None, {"source_url": url},
                                        False, editor, now, "")])  # fmt: skip
         _recompute(conn, [row], frozenset({row["id"]}))

@@ -43,6 +43,14 @@ def report_row(event: Event, now: str) -> dict[str, Any]:
     }
 
 
+def report_words(row: dict[str, Any]) -> frozenset[str]:
+    """The title words the merger compares. A news report's words are its whole sentence,
+    not only the shortened title."""
+    if row["rank"] == 3:
+        return title_tokens(f"{row['title'] or ''} {row['evidence'] or ''}")
+    return title_tokens(row["title"] or "")
+
+
 def as_report(row: dict[str, Any]) -> Report:
     """What the merger needs of a stored report row."""
     targets = strong_names(json.loads(row["targets"] or "[]"))
@@ -55,12 +63,7 @@ def as_report(row: dict[str, Any]) -> Report:
         start=Date.fromisoformat(row["date_start"]).toordinal(),
         end=Date.fromisoformat(row["date_end"]).toordinal(),
         targets=frozenset(fold(t) for t in targets),
-        # A news report's words are its whole sentence, not only the shortened title.
-        title=title_tokens(
-            f"{row['title'] or ''} {row['evidence'] or ''}"
-            if row["rank"] == 3
-            else row["title"] or ""
-        ),
+        title=report_words(row),
         key=row["doc_key"] or "",
         amount=row["amount"],
         rank=row["rank"] if row["rank"] is not None else 3,

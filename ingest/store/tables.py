@@ -130,6 +130,31 @@ changes_table = sa.Table(
     sqlite_autoincrement=True,  # never reuse a number, even after the last rows are deleted
 )
 
+# The keys that can make a stored report match another (``merge.candidate_pairs``): each
+# target name ("t:<folded name>") and, for a report without a strong target, each title
+# word ("w:<word>"), with the report's dates. An ingest into a large store asks this table
+# for the few reports sharing a key with its new ones in their date windows, instead of
+# reading every report of the type in those windows (``report_keys.py``).
+report_keys_table = sa.Table(
+    "report_keys",
+    metadata,
+    sa.Column("source_id", sa.Integer, nullable=False),  # event_sources.id
+    sa.Column("event_type", sa.String(32), nullable=False),
+    sa.Column("key", sa.Text, nullable=False),
+    sa.Column("date_start", sa.String(10), nullable=False),
+    sa.Column("date_end", sa.String(10), nullable=False),
+    sa.Index("ix_report_keys_lookup", "event_type", "key", "date_start"),
+    sa.Index("ix_report_keys_source", "source_id"),
+)
+# Which gazetteer the word keys were computed with (whether a report has a strong target
+# depends on it): a store whose keys came from another is re-keyed before its next merge.
+report_keys_state_table = sa.Table(
+    "report_keys_state",
+    metadata,
+    sa.Column("name", sa.String(32), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
 runs_table = sa.Table(
     "ingest_runs",
     metadata,

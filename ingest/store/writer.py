@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from datetime import date as Date
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,14 +19,13 @@ from ..merge import MAX_TOLERANCE, Report, candidate_pairs, cluster
 from ..review import layer as review_layer
 from ..review import records as review_records
 from ..schema import Event
-from . import changes
+from . import changes, report_keys
+from .report_keys import LONGEST_SPAN, iso, merge_spans
 from .rows import as_report, entity_rows, event_row, is_export_of, report_row
 from .runs import RunInfo, WriteResult, insert_run, utc_now
 from .tables import REPORT_FIELDS, entities_table, events_table, sources_table
 
 CHUNK = 500  # ids per IN (...) query: well under SQLite's and PostgreSQL's parameter limits
-# A year-precision report starts up to a year before a date it covers.
-_LONGEST_SPAN = 366
 
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
@@ -84,13 +82,8 @@ def write_events(conn: sa.Connection, events: Sequence[Event], run: RunInfo) -> 
         updated = {**stored, **changed}
         updates.append(updated)
         touched[stored["id"]] = updated
-    for batch in chunks(inserts, 5_000):
-        ids = conn.execute(
-            sources_table.insert().returning(src.id, sort_by_parameter_order=True), list(batch)
-        ).scalars()
-        for row, new_id in zip(batch, ids, strict=True):
-            row["id"] = new_id
-            touched[new_id] = row
+    insert_reports(conn, inserts)
+    touched.update((row["id"], row) for row in inserts)
     if updates:
         conn.execute(
             sources_table.update()
@@ -98,11 +91,25 @@ def write_events(conn: sa.Connection, events: Sequence[Event], run: RunInfo) -> 
             .values({f: sa.bindparam(f) for f in REPORT_FIELDS}),
             [{"_id": r["id"], **{f: r[f] for f in REPORT_FIELDS}} for r in updates],
         )
+        report_keys.replace(conn, updates)
     if touched:
         fresh = {row["id"] for row in inserts}
         remerge(conn, touched, fresh, now, result)
     insert_run(conn, run, "partial" if run.n_rejected else "ok", result)
     return result
+
+
+def insert_reports(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """The one place report rows are inserted: each row gets its ``id``, and its merge keys
+    are written beside it (``report_keys``)."""
+    src = sources_table.c
+    for batch in chunks(rows, 5_000):
+        ids = conn.execute(
+            sources_table.insert().returning(src.id, sort_by_parameter_order=True), list(batch)
+        ).scalars()
+        for row, new_id in zip(batch, ids, strict=True):
+            row["id"] = new_id
+    report_keys.add(conn, rows)
 
 
 def remerge(
@@ -231,11 +238,14 @@ def find_component(
     ``reports`` is filled with the merge report of each row it reads.
 
     Each round reads, in batches, the old event mates of the newest members, the reports
-    sharing their document numbers, and the reports of the same type whose periods come
-    within the tolerance of theirs (overlapping windows read as one range); the reports
-    among those that match a new member join, and the next round starts from them.
+    sharing their document numbers, the reports sharing a key (a target or a title word)
+    with those that have strong targets, within the tolerance of their dates
+    (``report_keys``), and for those without, every report of the same type whose period
+    comes within the tolerance of theirs (overlapping windows read as one range); the
+    reports among those that match a new member join, and the next round starts from them.
     """
     src = sources_table.c
+    report_keys.ensure_current(conn)  # a store keyed with another gazetteer, or never
     component: dict[int, dict[str, Any]] = dict(touched)
     pool: dict[int, dict[str, Any]] = {}  # read but not (yet) matched
     events_read: set[str] = set()
@@ -262,12 +272,16 @@ def find_component(
                 sa.select(sources_table).where(src.doc_key.in_(chunk))
             ).mappings():
                 pool.setdefault(m["id"], dict(m))
-        for event_type, lo, hi in _new_ranges(frontier, report, covered):
+        targeted = [report(r) for r in frontier if report(r).targets]
+        for row in report_keys.matching_rows(conn, targeted, set(pool) | set(component)):
+            pool.setdefault(row["id"], row)
+        untargeted = [r for r in frontier if not report(r).targets]
+        for event_type, lo, hi in _new_ranges(untargeted, report, covered):
             query = sa.select(sources_table).where(
                 src.event_type == event_type,
-                src.date_start >= _iso(lo - _LONGEST_SPAN),
-                src.date_start <= _iso(hi),
-                src.date_end >= _iso(lo),
+                src.date_start >= iso(lo - LONGEST_SPAN),
+                src.date_start <= iso(hi),
+                src.date_end >= iso(lo),
             )
             for m in conn.execute(query).mappings():
                 pool.setdefault(m["id"], dict(m))
@@ -289,10 +303,6 @@ def find_component(
     return component
 
 
-def _iso(day: int) -> str:
-    return Date.fromordinal(day).isoformat()
-
-
 def _new_ranges(
     rows: list[dict[str, Any]], report: Any, covered: dict[str, list[tuple[int, int]]]
 ) -> list[tuple[str, int, int]]:
@@ -307,7 +317,7 @@ def _new_ranges(
     ranges = []
     for event_type, spans in windows.items():
         done = covered.setdefault(event_type, [])
-        for lo, hi in _merge_spans(spans):
+        for lo, hi in merge_spans(spans):
             if any(a <= lo and hi <= b for a, b in done):
                 continue
             ranges.append((event_type, lo, hi))
@@ -315,24 +325,15 @@ def _new_ranges(
     return ranges
 
 
-def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for lo, hi in sorted(spans):
-        if merged and lo <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-        else:
-            merged.append((lo, hi))
-    return merged
-
-
 def bulk_load(conn: sa.Connection, events: Sequence[Event], run: RunInfo, batch: int) -> int:
     """Insert events already known to be distinct (each its own event, one source),
     without the merge pass: for loading large generated or restored data sets fast."""
     now = utc_now()
+    report_keys.ensure_current(conn)
     for i in range(0, len(events), batch):
         chunk = events[i : i + batch]
         reports = [report_row(e, now) for e in chunk]
-        conn.execute(sources_table.insert(), reports)
+        insert_reports(conn, reports)
         rows = []
         for r in reports:
             report = as_report({**r, "id": None})

@@ -22,22 +22,32 @@ from .state import IndexState, RowTexts
 
 def live_slot(state: IndexState, event_id: str) -> int | None:
     """The slot of the live version of an event, if the index holds it."""
+    return live_slots(state, [event_id])[0]
+
+
+def live_slots(state: IndexState, event_ids: Sequence[str]) -> list[int | None]:
+    """``live_slot`` of each id, the binary searches done in one call."""
     ids, order, alive = state.cols.ids, state.id_order, state.cols.alive
-    key = event_id.encode("ascii", "replace")
-    at = int(np.searchsorted(ids, key, sorter=order))
-    while at < len(order) and ids[order[at]] == key:  # its old versions, then the live one
-        if alive[order[at]]:
-            return int(order[at])
-        at += 1
-    return None
+    keys = [i.encode("ascii", "replace") for i in event_ids]
+    if not keys:
+        return []
+    found: list[int | None] = []
+    starts = np.searchsorted(ids, np.array(keys, dtype=ids.dtype), sorter=order).tolist()
+    for key, at in zip(keys, starts, strict=True):
+        slot = None
+        while at < len(order) and ids[order[at]] == key:  # its old versions, then the live one
+            if alive[order[at]]:
+                slot = int(order[at])
+                break
+            at += 1
+        found.append(slot)
+    return found
 
 
 def applied(state: IndexState, rows: Sequence[IndexRow], gone: Iterable[str]) -> IndexState:
     """``state`` with ``rows`` (new or changed events, each once) and without ``gone``."""
     changed = [r.event_id for r in rows] + list(gone)
-    dead = np.array(
-        sorted(s for s in (live_slot(state, i) for i in changed) if s is not None), dtype=np.int64
-    )
+    dead = np.array(sorted(s for s in live_slots(state, changed) if s is not None), dtype=np.int64)
     cols = state.cols.killed(dead)
     by_start, start_sorted = state.by_start, state.start_sorted
     id_order = state.id_order

@@ -96,7 +96,9 @@ _DTYPES = {
 
 def _widen(old: np.ndarray, new: np.ndarray) -> np.ndarray:
     width = max(old.dtype.itemsize, new.dtype.itemsize, 1)
-    return np.concatenate([old.astype(f"S{width}"), new.astype(f"S{width}")])
+    if old.dtype.itemsize != width:  # a longer id than any so far: rare, worth the copy
+        old = old.astype(f"S{width}")
+    return np.concatenate([old, new.astype(f"S{width}")])
 
 
 def _days(values: list[str]) -> np.ndarray:

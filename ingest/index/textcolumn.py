@@ -76,6 +76,20 @@ class TextColumn:
         row = self.row_of[slot]
         return part.blob[part.starts[row] : part.ends[row]]
 
+    def by_slot(self) -> np.ndarray:
+        """Every slot's text at once (an object array; None where a slot has none):
+        whole parts split at C speed instead of a million ``text`` calls."""
+        texts = np.full(len(self.part_of), None, dtype=object)
+        for part in self.parts:
+            rows = part.blob.split(SEPARATOR)[:-1]
+            if len(rows) != len(part):  # a text holding a NUL: cut by the recorded ends
+                cuts = zip(part.starts.tolist(), part.ends.tolist(), strict=True)
+                rows = [part.blob[s:e] for s, e in cuts]
+            column = np.empty(len(rows), dtype=object)
+            column[:] = rows
+            texts[part.slots] = column
+        return texts
+
     def with_texts(self, slots: np.ndarray, texts: Sequence[bytes]) -> TextColumn:
         """A column that also holds ``texts`` for ``slots``, which must be new (a changed
         event gets a new slot: texts are never replaced)."""

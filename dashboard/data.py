@@ -251,3 +251,9 @@ class EventCache:
             log.info("event index %s: %d events, revision %s, in %.2f s", how, len(snapshot),
                      snapshot.revision, time.perf_counter() - started)  # fmt: skip
         done.set()
+        if how == "caught up" and snapshot is not current:
+            # The previous version's arrays are freed once requests let go of it; glibc
+            # would keep their pages, and a worker would grow by a few hundred MB per
+            # ingest. After done.set(): no request waits for it.
+            del current, snapshot
+            release_memory()

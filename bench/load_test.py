@@ -18,6 +18,7 @@ percentiles per kind of request, and each gunicorn worker's resident memory.
 
     python -m bench.load_test --store 100000 --users 8 --seconds 60 --ingest
         [--server gunicorn --workers 2 --threads 4] [--db URL] [--ingests 1 --batch-rows 1000]
+        [--think 1 3]
         [--write docs/benchmarks.md]
 """
 
@@ -69,11 +70,19 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
-def analyst(url: str, deadline: float, tally: Tally, seed: int) -> None:
+def analyst(
+    url: str, deadline: float, tally: Tally, seed: int, think: tuple[float, float] = (0.0, 0.0)
+) -> None:
+    """One simulated analyst: an action, then ``think`` seconds (uniform in the range)
+    reading what it showed; with (0, 0) the next request follows the answer at once."""
     rng = random.Random(seed)
     client: DashClient | None = None
     ids: list[str] = []
     while time.monotonic() < deadline:
+        if think[1] > 0:
+            time.sleep(min(rng.uniform(*think), max(0.0, deadline - time.monotonic())))
+            if time.monotonic() >= deadline:
+                break
         kind = rng.choice(["filter", "zoom", "grid page", "detail"])
         started = time.perf_counter()
         try:
@@ -245,6 +254,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", type=int, default=100_000, help="synthetic events in the store")
     ap.add_argument("--users", type=int, default=8)
+    ap.add_argument("--think", type=float, nargs=2, default=(0.0, 0.0), metavar=("MIN", "MAX"),
+                    help="seconds each analyst spends reading between actions (default: none, "
+                    "requests back to back: the server's saturation)")  # fmt: skip
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--ingest", action="store_true", help="ingest new events while loading")
     ap.add_argument("--batch-rows", type=int, default=200)
@@ -308,7 +320,7 @@ def main() -> None:
         caught_up: dict[tuple[int, int], float] = {}
         deadline = time.monotonic() + args.seconds
         threads = [
-            threading.Thread(target=analyst, args=(url, deadline, tally, k))
+            threading.Thread(target=analyst, args=(url, deadline, tally, k, tuple(args.think)))
             for k in range(args.users)
         ]
         if args.ingest:
@@ -346,6 +358,8 @@ def report(
         f"Machine: {machine()}; {datetime.now():%Y-%m-%d}; load average at start "
         f"{args.load[0]:.1f} / {args.load[1]:.1f} / {args.load[2]:.1f}. {args.store:,} synthetic "
         f"events ({args.kind}), {server}, {args.users} simulated analysts for {args.seconds:.0f} s"
+        + (f" (each reads {args.think[0]:g} to {args.think[1]:g} s between actions)"
+           if args.think[1] > 0 else " (requests back to back)")
         + (f", while {len(done)} ingests of {args.batch_rows} new events each ran one after another "
            "in another process (`policy-timeline ingest`)." if args.ingest else "."),
         "",

@@ -66,9 +66,11 @@ class Snapshot:
     def __len__(self) -> int:
         return len(self.index)
 
-    def warm(self) -> None:
-        """Compute now what a first sort or page load would otherwise compute."""
-        for column in GRID_COLUMNS:
+    def warm(self, sort_keys: bool = True) -> None:
+        """Compute now what a first sort or page load would otherwise compute. A catch-up
+        leaves the sort keys to the first sort by each column (about 10 ms each at 1M
+        events): nine of them would add a tenth of a second before the new events show."""
+        for column in GRID_COLUMNS if sort_keys else ():
             self.keys(column)
         self.entity_counts()
         self.source_titles()
@@ -144,7 +146,7 @@ def refreshed(snapshot: Snapshot, store: Store) -> Snapshot | None:
             index = index.apply(rows, [i for i in ids if i not in found])
     last_run = snapshot.last_run if revision[1] == snapshot.revision[1] else store.last_run()
     fresh = Snapshot(index, revision, last_run)
-    fresh.warm()
+    fresh.warm(sort_keys=False)
     return fresh
 
 

@@ -105,6 +105,31 @@ class EntityIndex:
         ).astype(np.int64)
         return entity, spelling
 
+    def live_counts_after(
+        self, counts: tuple[np.ndarray, np.ndarray], was_alive: np.ndarray, alive: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``live_counts(alive)`` from the counts of an earlier version (``was_alive``, a
+        prefix of these slots): only the slots that died or were added are read."""
+        old = len(was_alive)
+        changed = np.concatenate(
+            [np.flatnonzero(was_alive & ~alive[:old]), np.arange(old, len(alive))]
+        )
+        sign = np.where(changed < old, -1, 1)
+        firsts = self.offsets[changed]
+        lengths = self.offsets[changed + 1] - firsts
+        # The spelling codes of every changed slot, and the sign of its slot for each.
+        at = np.repeat(firsts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+        codes, signs = self.spelling_codes[at], np.repeat(sign, lengths)
+        spelling = np.zeros(len(self.spellings), dtype=np.int64)
+        spelling[: len(counts[1])] = counts[1]
+        spelling += np.bincount(codes, weights=signs, minlength=len(spelling)).astype(np.int64)
+        entity = np.zeros(len(self.code_of), dtype=np.int64)
+        entity[: len(counts[0])] = counts[0]
+        entity += np.bincount(
+            self.entity_of_spelling[codes], weights=signs, minlength=len(entity)
+        ).astype(np.int64)
+        return entity, spelling
+
     def shown_names(self, spelling_counts: np.ndarray) -> list[str]:
         """Entity code -> the name shown: its most used live spelling (ties: the
         smallest); an entity without live events keeps its first spelling."""

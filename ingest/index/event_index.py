@@ -56,7 +56,12 @@ class EventIndex:
 
     def apply(self, rows: Sequence[IndexRow], gone: Iterable[str]) -> EventIndex:
         """The next version: ``rows`` are new or changed events, ``gone`` removed ids."""
-        return EventIndex(state=applied(self.state, rows, gone), rows=self.rows)
+        index = EventIndex(state=applied(self.state, rows, gone), rows=self.rows)
+        if "_live_counts" in self.__dict__:  # counted here already: count only the change
+            index.__dict__["_live_counts"] = index.state.entities.live_counts_after(
+                self._live_counts, self.state.cols.alive, index.state.cols.alive
+            )
+        return index
 
     def __len__(self) -> int:
         return len(self.state)

@@ -14,8 +14,6 @@ store by id (``EventIndex.frame``), so they are the latest stored.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import logging
 import threading
 import time
@@ -26,6 +24,7 @@ import numpy as np
 
 from ingest.index.event_index import EventIndex
 from ingest.index.rows import StoreRows
+from ingest.memory import release_memory
 from ingest.query import EventFilter
 from ingest.store import Store, changes
 from ingest.store.index_rows import all_rows, consistent_read, rows_for
@@ -120,6 +119,7 @@ def build_snapshot(store: Store) -> Snapshot:
     with consistent_read(store.engine) as conn:
         revision = changes.revision(conn)
         index = EventIndex.of_rows(all_rows(conn), StoreRows(store.engine))
+    release_memory()
     snapshot = Snapshot(index, revision, store.last_run())
     snapshot.warm()
     release_memory()
@@ -154,13 +154,6 @@ def needs_rebuild(snapshot: Snapshot) -> bool:
     """Old versions of changed events take up a large share of the index."""
     dead = snapshot.index.dead
     return dead > COMPACT_MIN and dead > COMPACT_SHARE * (len(snapshot) + dead)
-
-
-def release_memory() -> None:
-    """Hand the memory a build freed back to the system (glibc keeps it otherwise, and
-    the worker's resident size would stay at its peak)."""
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 class EventCache:

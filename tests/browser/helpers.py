@@ -29,12 +29,26 @@ def wait_drawn(page) -> None:
     )
 
 
+# A row of the table drawn with its data. The table fetches its rows itself, in blocks
+# (timeline.js asks /grid-rows), not through a Dash callback: neither the count nor
+# wait_idle says a block has arrived. Until it has, each of its rows is a blank placeholder
+# with its row-index but no row-id (AG Grid sets row-id, the event id, once the row has
+# its data); a click on a placeholder selects nothing, as there is no event yet.
+LOADED_ROW = "#grid .ag-center-cols-container .ag-row[row-id]"
+
+
+def grid_row(page, index: int):
+    """The table's row ``index`` once its block has loaded, to click or hover: Playwright
+    waits for the loaded row, never acting on its blank placeholder. Clicking row 0 right
+    after the count could land on the placeholder and the detail never came (a CI run)."""
+    return page.locator(f"{LOADED_ROW}[row-index='{index}']")
+
+
 def wait_grid_rows(page, n: int) -> None:
-    """Until the table shows ``n`` loaded rows (or, for big results, a full viewport)."""
+    """Until the table shows ``n`` loaded rows (placeholders of blocks on their way do not
+    count: the table starts with one)."""
     page.wait_for_function(
-        """n => { const rows = document.querySelectorAll('#grid .ag-center-cols-container .ag-row');
-                  const loaded = Array.from(rows).filter(r => !r.querySelector('.ag-loading'));
-                  return loaded.length === n; }""",
+        f"""n => document.querySelectorAll("{LOADED_ROW}").length === n""",
         arg=n,
         timeout=20000,
     )

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.browser.helpers import wait_count, wait_grid_rows, wait_idle
+from tests.browser.helpers import grid_row, wait_count, wait_grid_rows, wait_idle
 from tests.conftest import CURATED
 
 pytestmark = pytest.mark.browser
@@ -64,7 +64,7 @@ def test_at_800_px_the_detail_is_on_screen_after_a_selection(serve, narrow_page)
     page.goto(served.url)
     wait_count(page, f"{total} of {total} events")
     page.locator("#grid").scroll_into_view_if_needed()
-    page.locator("#grid .ag-center-cols-container .ag-row[row-index='2'] [col-id=title]").click()
+    grid_row(page, 2).locator("[col-id=title]").click()  # its block loaded: a row to select
     page.wait_for_selector("#detail h2", timeout=10000)
     box = page.locator("#detail h2").bounding_box()
     assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 700

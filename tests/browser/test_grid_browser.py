@@ -3,7 +3,7 @@ the shown labels, titles stay readable, and the keyboard moves the selection."""
 
 import pytest
 
-from tests.browser.helpers import grid_api_ready, wait_count, wait_idle
+from tests.browser.helpers import grid_api_ready, grid_row, wait_count, wait_idle
 from tests.conftest import CURATED
 
 pytestmark = pytest.mark.browser
@@ -69,12 +69,12 @@ def test_the_keyboard_moves_the_selection_and_the_detail_follows(serve, page):
     page.goto(served.url)
     wait_count(page, f"{total} of {total} events")
     wait_idle(page)
-    page.locator("#grid .ag-center-cols-container .ag-row[row-index='0'] [col-id=title]").click()
+    grid_row(page, 0).locator("[col-id=title]").click()  # its block loaded: a row to select
     page.wait_for_selector("#detail h2", timeout=10000)
     first = page.inner_text("#detail h2")
     page.keyboard.press("ArrowDown")
     page.wait_for_function("t => document.querySelector('#detail h2').innerText !== t", arg=first)
-    second = page.locator("#grid .ag-center-cols-container .ag-row[row-index='1'] [col-id=title]")
+    second = grid_row(page, 1).locator("[col-id=title]")
     assert page.inner_text("#detail h2") == second.inner_text()
     assert page.locator("#grid .ag-row-selected").count() == 1
     page.wait_for_function("() => location.search.includes('event=')")

@@ -31,13 +31,20 @@ from ingest.store import Store
 from .archive import register_archive
 from .auth import EditorPolicy, is_loopback
 from .auth import install as install_auth
-from .controls import FILTERS, control_values, entity_options, view_state
+from .controls import FILTERS, entity_options, view_state
 from .counts import bucket_bounds
 from .data import EventCache, Snapshot
 from .entities import reward_end
 from .feed import register_feed
 from .figures import level_of_detail
-from .first_view import FIRST_NAV, apply_props, first_view_props, is_first_view, page_url
+from .first_view import (
+    FIRST_NAV,
+    apply_props,
+    first_view_props,
+    is_first_view,
+    page_url,
+    view_props,
+)
 from .health import register_health
 from .layout import INDEX_STRING, page_layout
 from .request_log import register_request_log
@@ -126,10 +133,12 @@ def create_app(
             return (*unchanged, no_update, status, hidden, {}, None, "Review queue", no_update,
                     no_update)  # fmt: skip
         state, notes = parse_query((nav or {}).get("search"))
-        return (*control_values(state), list(state.window) if state.window else None, state.event,
-                entity_options(snapshot, "", list(state.entities)), snapshot.source_titles(),
-                status, {}, hidden, None, no_update, " ".join(notes),
-                {"text": state.search, "at": (nav or {}).get("at")})  # fmt: skip
+        props = view_props(snapshot, state, (nav or {}).get("at"))
+        props |= {("selected-event", "data"): state.event, ("main-page", "style"): {},
+                  ("review-page", "style"): hidden, ("entity-page", "children"): None,
+                  ("count", "children"): no_update, ("notice", "children"): " ".join(notes)}  # fmt: skip
+        # An output that allows duplicates is named "prop@<hash>" in outputs_list.
+        return tuple(props[(o["id"], o["property"].split("@")[0])] for o in ctx.outputs_list)
 
     def _entity(snapshot: Snapshot, name: str) -> tuple[Any, str]:
         if not name:

@@ -22,7 +22,7 @@ from dash.development.base_component import Component
 
 from .controls import FILTERS, control_values, entity_options
 from .data import Snapshot
-from .state import parse_query
+from .state import ViewState, parse_query
 from .views import status_panel
 
 FIRST_NAV = "first-nav"  # the store holding the URL the layout was built for
@@ -49,13 +49,22 @@ def first_view_props(
     state, notes = parse_query(search)
     if notes or state.event:
         return None
+    props = view_props(snapshot, state, None)
+    props[(FIRST_NAV, "data")] = {"pathname": pathname, "search": search}
+    return props
+
+
+def view_props(snapshot: Snapshot, state: ViewState, at: Any) -> dict[tuple[str, str], Any]:
+    """The props of the main page's controls that show ``state``, keyed by (component
+    id, prop): what the layout is built with here and what ``restore`` answers on a
+    navigation (``at``: that navigation's time, for the search box), so the two paths
+    cannot drift apart."""
     props: dict[tuple[str, str], Any] = dict(zip(FILTERS, control_values(state), strict=True))
     props[("window", "data")] = list(state.window) if state.window else None
     props[("filter-entities", "options")] = entity_options(snapshot, "", list(state.entities))
     props[("filter-sources", "options")] = snapshot.source_titles()
     props[("status", "children")] = status_panel(snapshot.last_run, snapshot.per_source)
-    props[("search-restore", "data")] = {"text": state.search, "at": None}
-    props[(FIRST_NAV, "data")] = {"pathname": pathname, "search": search}
+    props[("search-restore", "data")] = {"text": state.search, "at": at}
     return props
 
 

@@ -25,6 +25,7 @@ percentiles per kind of request, and each gunicorn worker's resident memory.
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import random
@@ -177,7 +178,11 @@ def visibility_probe(url: str, deadline: float, ingests: Ingests, lags: list[flo
     ):
         if seen < len(ingests.done):
             batch, ended, _ = ingests.done[seen]
-            answer = client.grid_rows(f"?q={MARKER.replace(' ', '+')}+{batch}%3A", 0, 1)
+            try:
+                answer = client.grid_rows(f"?q={MARKER.replace(' ', '+')}+{batch}%3A", 0, 1)
+            except (OSError, http.client.HTTPException):  # the analysts' tally counts errors
+                time.sleep(0.5)
+                continue
             if answer.status == 200 and answer.json()["count"] > 0:
                 lags.append(time.monotonic() - ended)
                 seen += 1

@@ -25,6 +25,7 @@ import numpy as np
 from dash import ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 
 from ingest.export import to_csv
+from ingest.memory import limit_arenas
 from ingest.review.editors import Editors
 from ingest.store import Store
 
@@ -71,13 +72,20 @@ def first_view_layout(cache: EventCache) -> Any:
     return apply_props(page, props) if props else page
 
 
+# A served dashboard's SQLite page cache per connection (one per request thread): it reads
+# a few rows by id per request and keeps its index in memory; the default 64 MB per
+# connection made a 1M worker 250 MB larger under load.
+SERVING_CACHE_MB = 8
+
+
 def create_app(
     store: Store | None = None, host: str | None = None, editors: Editors | None = None
 ) -> Dash:
     """The dashboard over ``store``. ``host`` is the address the server listens on: only a
     loopback one lets the local user edit without signing in (None, as under a WSGI
     server, counts as beyond this machine). ``editors``: the editors file."""
-    cache = EventCache(store or Store())
+    limit_arenas()  # before the index and request threads start
+    cache = EventCache(store or Store(cache_mb=SERVING_CACHE_MB))
     cache.start()  # the index is warm before the first page asks for it
     app = Dash(__name__, title="Policy timeline", suppress_callback_exceptions=True)
     register_request_log(app.server)  # first: it times and logs every request (ingest.logs)

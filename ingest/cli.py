@@ -36,12 +36,12 @@ def published_option(func):  # type: ignore[no-untyped-def]
     )(func)
 
 
-def _open_store(db_url: str | None):  # type: ignore[no-untyped-def]
+def _open_store(db_url: str | None, cache_mb: int = 64):  # type: ignore[no-untyped-def]
     from .errors import one_line
     from .store import Store, default_url, mask_url
 
     try:
-        return Store(db_url)
+        return Store(db_url, cache_mb)
     except Exception as exc:  # a bad URL or an unreachable server: say so, no traceback
         shown = mask_url(db_url or default_url())
         raise click.ClickException(
@@ -400,10 +400,10 @@ def serve(host: str, port: int, debug: bool, users_file: Path | None, db_url: st
 
     Anyone who reaches it reads; editing needs a signed-in editor (`policy-timeline users
     add NAME`), except on 127.0.0.1 with no editor configured, where the local user edits."""
-    from dashboard.app import create_app
+    from dashboard.app import SERVING_CACHE_MB, create_app
     from ingest.review.editors import Editors
 
-    store = _open_store(db_url)
+    store = _open_store(db_url, SERVING_CACHE_MB)
     editors = Editors(users_file)
     click.echo(
         f"Serving {store.count_events()} events from {store.display_url} on http://{host}:{port}/"

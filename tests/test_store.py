@@ -111,3 +111,18 @@ def test_postgresql_store_runs_the_same_code():
     assert len(feb) == 1 and feb.iloc[0]["source_count"] == 3
     again = ingest_paths(SOURCES, store)
     assert again.total("new") == 0 and again.total("updated") == 0
+
+
+def test_a_served_dashboard_reads_with_a_small_page_cache_per_connection(tmp_path, monkeypatch):
+    """An ingest keeps up to 64 MB of pages per connection; a dashboard worker has a
+    connection per request thread and its index in memory: 8 MB each."""
+    from dashboard.app import SERVING_CACHE_MB, create_app
+
+    url = f"sqlite:///{tmp_path / 'served.db'}"
+    with Store(url).engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -64 * 1024
+    monkeypatch.setenv("POLICY_TIMELINE_DB", url)
+    app = create_app()
+    store = app.server.config["EVENT_CACHE"].store
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -SERVING_CACHE_MB * 1024

@@ -40,11 +40,12 @@ __all__ = [
 
 
 class Store:
-    """An open event store. Create with ``Store(url)``; tables are created if missing."""
+    """An open event store. Create with ``Store(url)``; tables are created if missing.
+    ``cache_mb``: each SQLite connection's page cache (``connect.create_engine``)."""
 
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, cache_mb: int = 64):
         self.url = url or default_url()
-        self.engine = create_engine(self.url)
+        self.engine = create_engine(self.url, cache_mb)
         ensure_schema(self.engine)
 
     def close(self) -> None:

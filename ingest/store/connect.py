@@ -18,6 +18,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -54,7 +55,7 @@ def mask_url(url: str) -> str:
         return url.split("@")[-1] if "@" in url else url
 
 
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any, cache_mb: int = 64) -> None:
     # SQLAlchemy, not the sqlite3 module, starts transactions (see _sqlite_begin).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -63,9 +64,10 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, much faster than FULL
-    cursor.execute(
-        "PRAGMA cache_size=-65536"
-    )  # up to 64 MB: large files keep their indexes in memory
+    # Up to 64 MB by default: an ingest into a large file keeps its indexes in memory. A
+    # dashboard worker asks for less (it reads a few rows by id per request, one
+    # connection per thread, and its index is in memory already).
+    cursor.execute(f"PRAGMA cache_size={-1024 * cache_mb}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -97,12 +99,13 @@ def _sqlite_begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
-def create_engine(url: str) -> sa.Engine:
+def create_engine(url: str, cache_mb: int = 64) -> sa.Engine:
+    """An engine for ``url``; ``cache_mb``: each SQLite connection's page cache."""
     if url.startswith("sqlite:///") and ":memory:" not in url:
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url)
     if engine.dialect.name == "sqlite":
-        sa.event.listen(engine, "connect", _sqlite_connect)
+        sa.event.listen(engine, "connect", partial(_sqlite_connect, cache_mb=cache_mb))
         sa.event.listen(engine, "begin", _sqlite_begin)
     return engine
 

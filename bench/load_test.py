@@ -400,7 +400,10 @@ def report(
         ) + ".")  # fmt: skip
     if tally.examples:
         lines += ["", "Errors seen: " + "; ".join(tally.examples)]
-    publish(lines, "load" + ("-ingest" if args.ingest else ""), args.write)
+    section = "load" + ("-ingest" if args.ingest else "")
+    section += "" if args.kind == "SQLite" else f"-{args.kind.lower()}"
+    section += "" if args.think[1] > 0 else "-back-to-back"
+    publish(lines, section, args.write)
     if errors:
         raise SystemExit(1)
 

@@ -48,6 +48,7 @@ _IN_WORDS = re.compile(
     rf"(?:\s+(?P<c3>{_CURRENCY_AFTER}))?\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _HAS_SCALE = re.compile(r"million|mill[oó]n|billion", re.IGNORECASE)
 
 
@@ -81,7 +82,8 @@ def _words(text: str) -> float | None:
 
 def find_amounts(text: str, language: str = "en") -> list[Amount]:
     found = []
-    matches = list(_PATTERN.finditer(text))
+    # Both forms of _PATTERN have digits: a text without one is not scanned position by position.
+    matches = list(_PATTERN.finditer(text)) if _DIGIT.search(text) else []
     if _HAS_SCALE.search(text):
         taken = [(m.start(), m.end()) for m in matches]
         matches += [w for w in _IN_WORDS.finditer(text)

@@ -93,7 +93,6 @@ def is_statement(reading: Reading, doc: Document) -> bool:
     announcing the designation of ...", "The Department announces ...")."""
     if doc.government:
         return True
-    opening = [s for s in reading.sentences if not s.heading][:4]
     opening = [s for s in reading.sentences if not s.heading][:8]
     return any(
         ANNOUNCING.search(s.folded)
@@ -132,7 +131,7 @@ class Extractor:
         language = doc.language or detect_language(doc.text)
         reading = read(doc.text, doc.title, doc.published, language, self.gazetteer,
                        self.resolver)  # fmt: skip
-        act_event = self._act_event(doc)
+        act_event = self._act_event(doc, reading.signed)
         mentions: list[Mention] = []
         for sentence in reading.sentences:
             mentions += sentence_mentions(reading, sentence, acts_only=False)
@@ -189,9 +188,9 @@ class Extractor:
 
     # --- the document as an act ---------------------------------------------------
 
-    def _act_event(self, doc: Document) -> Event | None:
+    def _act_event(self, doc: Document, signed: tuple[PartialDate, str] | None) -> Event | None:
         fallback = PartialDate.from_date(doc.published) if doc.published else None
-        act = detect_act(doc.title, doc.text, fallback)
+        act = detect_act(doc.title, doc.text, fallback, signed)
         if act is None:
             return None
         # Targets: what the title names (places and topics too), and the organizations

@@ -91,6 +91,17 @@ CITED_ACT = re.compile(
 # proclamation": the date told before the act's name (the year, when left out, is the
 # report's own or the one before).
 _ACT_WORD = re.compile(r"(?i)order|proclamation|memorandum|E\.\s?O\.")
+# The same on lower-cased ASCII text (where IGNORECASE means exactly that): without the flag
+# the search skips to the words' first letters, twice as fast; most sentences are ASCII.
+_ACT_WORD_LOWER = re.compile(r"order|proclamation|memorandum|e\.\s?o\.")
+
+
+def _cites_act_word(text: str) -> bool:
+    if text.isascii():
+        return _ACT_WORD_LOWER.search(text.lower()) is not None
+    return _ACT_WORD.search(text) is not None
+
+
 DATED_ACT = re.compile(
     rf"\b(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}})(?:,\s+(?P<year>\d{{4}}))?,?\s+"
     rf"(?P<kind>(?i:executive order|proclamation|presidential memorandum))\b"
@@ -99,14 +110,14 @@ DATED_ACT = re.compile(
 
 def cited_spans(text: str) -> list[tuple[int, int]]:
     """Where acts are cited with their own dates: those dates belong to them alone."""
-    if not _ACT_WORD.search(text):
-        return []  # most sentences cite no act: skip the two patterns
     return [(m.start(), m.end()) for m in _citations(text)]
 
 
 def _citations(text: str) -> list[re.Match[str]]:
     """Both forms of citation; in "Executive Order 13469 of February 13, 2008, Executive
     Order 13572 of ..." the date is the first order's, not one told before the second."""
+    if not _cites_act_word(text):
+        return []  # most sentences cite no act: skip the two patterns (each needs a word of it)
     cited = list(CITED_ACT.finditer(text))
     told_before = [m for m in DATED_ACT.finditer(text)
                    if not any(c.start() <= m.start() < c.end() for c in cited)]  # fmt: skip

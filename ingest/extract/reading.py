@@ -213,9 +213,10 @@ def _is_heading(sentence: str) -> bool:
     written in capitals."""
     if _HEADING_END.search(sentence):
         return False
+    if len(sentence.split()) <= 25:
+        return True  # short: no need to count capitals letter by letter
     letters = [c for c in sentence if c.isalpha()]
-    shouting = len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-    return shouting or len(sentence.split()) <= 25
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _reference_date(text: str, published: Date | None) -> tuple[Date | None, str]:

@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..schema import PartialDate
+from ..merge import tolerance
+from ..schema import PartialDate, fold
 from .amounts import Amount
+from .gazetteer import load_gazetteer
 from .lexicon import JUST_HAPPENED, find_triggers
 from .mentions import WITH_RESPECT, Mention
 from .reading import VAGUE, Reading, Sentence
@@ -375,8 +377,6 @@ def _consolidate(reading: Reading, frames: list[Frame]) -> None:
     """Acts told twice with dates the merger would join (a notice signed on the 16th and
     published on the 24th; "designated Wednesday" and "effective Thursday") are one act
     in one document: keep the better-dated frame and give it the other's mentions."""
-    from ..merge import tolerance
-
     for frame in sorted(frames, key=lambda f: -_date_quality(f)):
         if frame not in frames:
             continue
@@ -600,9 +600,6 @@ def _add(frame: Frame, name: str, rule: str) -> None:
 
 def _specific(reading: Reading, names: list[str]) -> list[str]:
     """Targets that tell the act apart: organizations and people, not topics ("cartels")."""
-    from ..schema import fold
-    from .gazetteer import load_gazetteer
-
     entities = load_gazetteer().entities
     return [
         n for n in names

@@ -517,7 +517,7 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
     folded = sentence.folded
     if _BOUND_BEFORE.search(folded, max(0, date.start - 16), date.start):
         return False  # "Before today, the Treasury had imposed sanctions": a bound, not a day
-    if re.match(r"(?:since|desde)\b", date.phrase, re.I) and trigger.text.endswith("s"):
+    if _SINCE.match(date.phrase) and trigger.text.endswith("s"):
         return False  # "Since 2017, ... indictments": acts over a period
     after = _AFTER_BEFORE.search(folded, max(0, trigger.start - 60), trigger.start)
     if after is not None and date.start < after.start():
@@ -544,6 +544,7 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
     return True
 
 
+_SINCE = re.compile(r"(?:since|desde)\b", re.I)
 _PERIOD_WORD = re.compile(r"week|month|days|year|seman|mes|dias|anos")
 _BOUND_BEFORE = re.compile(r"\b(?:before|until|till|prior to|antes del?|hasta)\s+(?:el\s+)?$")
 _SEGMENT_BREAK = re.compile(r",|;|\bthat\b|\bwhich\b|\bwho\b|\bque\b|\bquien\b|\bdonde\b")
@@ -551,7 +552,7 @@ _SEGMENT_BREAK = re.compile(r",|;|\bthat\b|\bwhich\b|\bwho\b|\bque\b|\bquien\b|\
 
 def _segment(text: str, pos: int) -> int:
     """Which comma- or relative-clause-delimited stretch of the sentence ``pos`` is in."""
-    return sum(1 for _ in _SEGMENT_BREAK.finditer(text, 0, pos))
+    return len(_SEGMENT_BREAK.findall(text, 0, pos))
 
 
 def _how(mention: DateMention, sentence: Sentence) -> str:

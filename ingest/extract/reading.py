@@ -173,6 +173,7 @@ def read(
     dated: list[Sentence] = []
     for p_index, (p_start, para) in enumerate(paragraphs(text)):
         quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(para)]
+        list_item = _BULLET.match(para) is not None
         for offset, sent in sentences_of(para):
             s_start = p_start + offset
             folded = fold_keep_length(sent)
@@ -181,7 +182,7 @@ def read(
             heading = _is_heading(sent)
             sentence = Sentence(len(sentences), p_index, s_start, sent, folded, gazetteer,
                                 language, heading=heading, quotes=local,
-                                list_item=_BULLET.match(para) is not None)  # fmt: skip
+                                list_item=list_item)  # fmt: skip
             if not heading and lede_left > 0:
                 sentence.lede = True
                 lede_left -= 1

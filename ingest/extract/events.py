@@ -31,6 +31,7 @@ _TITLE_LEAD = re.compile(
     r"^(?:[-*•·]\s+)?(?:[A-ZÁÉÍÓÚÑ][\w.' -]{1,40}?(?:,\s*[^—–\n]{0,30})?\s*(?:\([A-Za-z .]{2,20}\))?\s*"
     r"(?:\.?[—–]|--|\.-)\s*)?"
 )
+_BULLET_LEAD = re.compile(r"^(?:[-*•·]\s+)?")  # _TITLE_LEAD when no dash can end a dateline
 _FIRST_PERSON = re.compile(r"\b(?:i am|i'm|we are|we're|i have|i hereby)\b", re.IGNORECASE)
 MAX_TITLE = 160
 # A whole statement starts like a sentence: a capital, a quote, or a number that counts
@@ -73,7 +74,9 @@ def _title_from(mention: Mention) -> str:
     if mention.form == "cited":
         return mention.title
     sentence = mention.sentence.text
-    text = sentence[_TITLE_LEAD.match(sentence).end() :]  # type: ignore[union-attr]
+    # A dateline ends with a dash: without one only a bullet can lead (a cheaper pattern).
+    lead = _TITLE_LEAD if any(dash in sentence for dash in "-—–") else _BULLET_LEAD
+    text = sentence[lead.match(sentence).end() :]  # type: ignore[union-attr]
     date = mention.date_phrase
     if date and text.lower().startswith(("on " + date.lower(), date.lower(), "el " + date.lower())):
         rest = text[text.lower().index(date.lower()) + len(date) :].lstrip(" ,")

@@ -226,7 +226,6 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
             dated = any(
                 m.value is not None and 0 <= m.start - other.end <= 30 for m in sentence.mentions
             )  # "el despliegue militar iniciado en agosto"
-            verbal = form_of(folded, other, text) not in ("nominal", "definite")
             # "declara como grupo terrorista al Cartel": a finite listing verb governs
             # itself; "the process of designating" does not.
             listing = (
@@ -243,7 +242,9 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
                     r"\b(?:of|to|de|para)\s+$", folded[max(0, other.start - 6) : other.start]
                 )
             )
-            if governed or dated or (verbal and listing):
+            # (the form, read with a dozen patterns, only when it can decide)
+            verbal = listing and form_of(folded, other, text) not in ("nominal", "definite")
+            if governed or dated or verbal:
                 kinds.add(other.event_type)
                 second = _mention(reading, sentence, other, (start, end), clause, amounts)
                 if governed and second.form in ("nominal", "definite"):

@@ -241,6 +241,8 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 def storable(text: str) -> str:
     """``text`` with NUL and unpaired surrogates replaced by U+FFFD (visibly, not dropped)."""
+    if text.isascii() and "\x00" not in text:
+        return text  # most text: no surrogate can be in ASCII, and no NUL is
     return _UNSTORABLE.sub("\ufffd", text) if _UNSTORABLE.search(text) else text
 
 

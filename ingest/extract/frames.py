@@ -535,7 +535,7 @@ def _listed_after(reading: Reading, frame: Frame) -> None:
     Salvatrucha, el Cartel de Jalisco ...": the names the act covers, listed just after."""
     first = min(m.sentence.index for m in frame.mentions)
     for sentence in reading.sentences[first + 1 : first + 4]:
-        if not LISTING.search(sentence.folded):
+        if not _lists(reading, sentence):
             continue
         if any(not _label_only(t) for t in find_triggers(sentence.folded)):
             continue  # another act is told there
@@ -544,6 +544,14 @@ def _listed_after(reading: Reading, frame: Frame) -> None:
             for name in names:
                 _add(frame, name, f"listed in {_where(sentence)}")
             return
+
+
+def _lists(reading: Reading, sentence: Sentence) -> bool:
+    """LISTING on a sentence, searched once: every frame looks at the three after its own."""
+    found: dict[int, bool] = reading.memo.setdefault("lists", {})  # type: ignore[assignment]
+    if sentence.index not in found:
+        found[sentence.index] = LISTING.search(sentence.folded) is not None
+    return found[sentence.index]
 
 
 def _label_only(trigger: object) -> bool:

@@ -257,10 +257,17 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
 
 def _adjective(folded: str, trigger: Trigger) -> bool:
     """'a designated terrorist organization', 'sanctioned oil tankers': not an act."""
+    if not any(word in folded for word in _ADJECTIVE_WORDS):
+        return False  # neither pattern can match without one of these
     for m in ATTRIBUTIVE.finditer(folded, max(0, trigger.start - 30), trigger.end + 30):
         if m.start() <= trigger.start < m.end() + 2:
             return True
     return any(m.start() <= trigger.start < m.end() for m in DTO.finditer(folded))
+
+
+# What every ATTRIBUTIVE ("designated", "sanctioned", "designado", "sancionado") and DTO
+# match has in it.
+_ADJECTIVE_WORDS = ("designa", "sanctioned", "sanciona")
 
 
 def _primary(triggers: list[Trigger], amounts: list[Amount]) -> Trigger | None:
@@ -374,7 +381,7 @@ def _mention(
     ):  # fmt: skip
         mention.rejected = "acts over a period since a date: a summary, not one event"
         return mention
-    if SUMMARY.search(clause) or (_PERIOD_WORD.search(clause) and OVER_A_PERIOD.search(clause)):
+    if _summary(clause) or (_PERIOD_WORD.search(clause) and OVER_A_PERIOD.search(clause)):
         mention.rejected = "a count of events over a period: a summary, not one event"
         return mention
     _date(reading, sentence, mention, bounds)
@@ -400,6 +407,23 @@ def _mention(
         mention.amount = min(amounts, key=lambda a: abs(a.start - trigger.start))
         mention.each = bool(_EACH.search(clause))
     return mention
+
+
+# Every SUMMARY match names its acts with one of these plural nouns: a clause without any
+# (most) is not scanned with the pattern.
+_SUMMARY_NOUNS = (
+    "strikes",
+    "attacks",
+    "operations",
+    "raids",
+    "ataques",
+    "operaciones",
+    "bombardeos",
+)
+
+
+def _summary(clause: str) -> bool:
+    return any(noun in clause for noun in _SUMMARY_NOUNS) and SUMMARY.search(clause) is not None
 
 
 def _date(reading: Reading, sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None:

@@ -86,12 +86,16 @@ def _words(text: str) -> float | None:
 
 def find_amounts(text: str, language: str = "en") -> list[Amount]:
     found = []
-    pattern, in_words = (
-        (_PATTERN_ASCII, _IN_WORDS_ASCII) if text.isascii() else (_PATTERN, _IN_WORDS)
-    )
+    if text.isascii():
+        pattern, in_words = _PATTERN_ASCII, _IN_WORDS_ASCII
+        lower = text.lower()  # _HAS_SCALE on ASCII text: its words in the lower-cased text
+        has_scale = "million" in lower or "millon" in lower or "billion" in lower
+    else:
+        pattern, in_words = _PATTERN, _IN_WORDS
+        has_scale = _HAS_SCALE.search(text) is not None
     # Both forms of _PATTERN have digits: a text without one is not scanned position by position.
     matches = list(pattern.finditer(text)) if _DIGIT.search(text) else []
-    if _HAS_SCALE.search(text):
+    if has_scale:
         taken = [(m.start(), m.end()) for m in matches]
         matches += [w for w in in_words.finditer(text)
                     if not any(a < w.end() and w.start() < b for a, b in taken)]  # fmt: skip

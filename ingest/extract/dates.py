@@ -222,10 +222,19 @@ _FUTURE = re.compile(
     r"|\b\w*r(?:á|án)(?!\w))",
     re.IGNORECASE,
 )
+_WILL = re.compile(r"\bwill\b|\bva a\b", re.IGNORECASE)
 _TENSE_SENSITIVE = {"weekday", "mdy", "dmy", "es_dmy", "in_month", "es_in_month"}
 _PAST_NEAR = re.compile(
     r"\b(?:was|were|had|did|has been|have been|fue|fueron|ocurri[oó]|\w+ed)\b", re.IGNORECASE
 )
+
+
+def _cited_before(window: str) -> bool:
+    # Every citation ends with "of", "de" or "del" (no other character matches these
+    # letters under IGNORECASE): most windows do not, and need no scan.
+    if not window.rstrip().lower().endswith(("of", "de", "el")):
+        return False
+    return _CITATION_BEFORE.search(window) is not None
 
 
 def _future_around(sentence: str, start: int, end: int) -> bool:
@@ -236,7 +245,7 @@ def _future_around(sentence: str, start: int, end: int) -> bool:
     hi_candidates = [i for i in (sentence.find(",", end), sentence.find(";", end)) if i != -1]
     hi = min([*hi_candidates, end + 40, len(sentence)])
     window = sentence[lo:hi]
-    if _PAST_NEAR.search(window) and not re.search(r"\bwill\b|\bva a\b", window, re.IGNORECASE):
+    if _PAST_NEAR.search(window) and not _WILL.search(window):
         return False
     return bool(_FUTURE.search(window))
 
@@ -421,7 +430,7 @@ class DateResolver:
         mentions = []
         for m in _candidates(sentence):
             kind_name = m.lastgroup or ""
-            if _CITATION_BEFORE.search(sentence[max(0, m.start() - 60) : m.start()]):
+            if _cited_before(sentence[max(0, m.start() - 60) : m.start()]):
                 continue
             future = kind_name in _TENSE_SENSITIVE and _future_around(sentence, m.start(), m.end())
             value, kind = self._resolve(kind_name, m.group(), future)

@@ -226,11 +226,13 @@ def _reference_date(text: str, published: Date | None) -> tuple[Date | None, str
     head = text[:400]
     for line in head.splitlines()[:8]:
         line = line.strip()
-        m = _DATELINE.match(line)
+        # Both patterns end at a dash or a colon: a line without one needs no backtracking.
+        marked = any(mark in line for mark in "-—–:")
+        m = _DATELINE.match(line) if marked else None
         candidates = [line] if len(line) <= 40 else []
         if m and m["when"]:
             candidates.append(m["when"])
-        inline = _DATE_THEN_DASH.match(line)
+        inline = _DATE_THEN_DASH.match(line) if marked else None
         if inline:  # "Versión Final– Caracas, 10 de enero de 2025-. Mientras ..."
             candidates.append(inline["when"])
         for candidate in candidates:

@@ -224,7 +224,7 @@ def split_list(value: object) -> tuple[str, ...]:
     items = value.split(";") if isinstance(value, str) else [str(v) for v in value]  # type: ignore[attr-defined]
     seen: dict[str, str] = {}
     for item in items:
-        clean = re.sub(r"\s+", " ", item).strip()
+        clean = _SPACES.sub(" ", item).strip()
         if clean and fold(clean) not in seen:
             seen[fold(clean)] = clean
     return tuple(seen.values())
@@ -241,6 +241,8 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 def storable(text: str) -> str:
     """``text`` with NUL and unpaired surrogates replaced by U+FFFD (visibly, not dropped)."""
+    if text.isascii() and "\x00" not in text:
+        return text  # most text: no surrogate can be in ASCII, and no NUL is
     return _UNSTORABLE.sub("\ufffd", text) if _UNSTORABLE.search(text) else text
 
 
@@ -337,6 +339,17 @@ def _parse_partial_date(text: str) -> PartialDate:
 
 
 _EVENT_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+_SPACES = re.compile(r"\s+")
+
+
+def _copy_with(event: Event, **changes: object) -> Event:
+    """``dataclasses.replace(event, **changes)`` without its loop over the 20 fields and
+    the frozen __init__ (Event has no __post_init__): every extracted event is validated."""
+    copy = object.__new__(type(event))
+    vars(copy).update(vars(event), **changes)
+    return copy
+
+
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
@@ -385,11 +398,11 @@ def validate(event: Event) -> Event:
             PartialDate.parse(event.source_published)
         except ValueError as exc:
             raise ValidationError("source_published", str(exc)) from None
-    normalized = replace(
+    normalized = _copy_with(
         event,
         date=span.iso,
         date_precision=span.precision,
-        title=storable(re.sub(r"\s+", " ", event.title).strip()),
+        title=storable(_SPACES.sub(" ", event.title).strip()),
         subtype=storable(event.subtype.strip().lower().replace(" ", "_").replace("-", "_")),
         actors=tuple(storable(a) for a in split_list(event.actors)),
         targets=tuple(storable(t) for t in split_list(event.targets)),

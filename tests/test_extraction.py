@@ -77,6 +77,27 @@ def test_gazetteer_matches_aliases_in_both_languages_ignoring_case_and_accents()
     assert names("Nicolás Maduro met Diosdado Cabello") == ["Nicolas Maduro", "Diosdado Cabello"]
     assert names("tell us about the cdn") == []  # short aliases match case-sensitively
     assert names("Maduro's capture") == ["Nicolas Maduro"]
+    # A short alias counts only as a whole word: not inside one, nor joined by "-" or "_".
+    assert names("the CJNGS, xUS and US_ or US-led, then US.") == ["United States"]
+
+
+def test_any_trigger_finds_a_trigger_exactly_when_one_of_the_trigger_patterns_does():
+    """ANY_TRIGGER is the trigger patterns regrouped by first letter for speed: whether it
+    matches must never differ from whether any of them does."""
+    from ingest.extract.lexicon import ANY_TRIGGER, TRIGGER_RE
+    from ingest.extract.sentences import split_sentences
+    from ingest.extract.textnorm import fold_keep_length
+    from tests.extraction_eval import load_real
+
+    texts = [c["text"] for c in load_eval_set() + load_real()] + [SEED.read_text()]
+    sentences = [fold_keep_length(s) for t in texts for _, s in split_sentences(t)]
+    sentences += ["the arrest warrants", "her arrest", "b-52 bombers flew", "the 5th strike"]
+    with_trigger = 0
+    for s in sentences:
+        expected = any(rx.search(s) for rx in TRIGGER_RE.values())
+        assert bool(ANY_TRIGGER.search(s)) == expected, s
+        with_trigger += expected
+    assert 0 < with_trigger < len(sentences)
 
 
 def test_amounts_in_english_and_spanish():

@@ -118,12 +118,15 @@ def _dated(year: int, month: int, day: int, line: str) -> tuple[PartialDate, str
         return None
 
 
-def detect_act(title: str, text: str, fallback: PartialDate | None) -> Act | None:
-    """The act a document is, if it is one; None for articles, fact sheets, remarks."""
+def detect_act(
+    title: str, text: str, fallback: PartialDate | None, signed: tuple[PartialDate, str] | None
+) -> Act | None:
+    """The act a document is, if it is one; None for articles, fact sheets, remarks.
+    ``signed`` is ``signing_date(text)``, which the reading of the document has found
+    already: the closing lines are not searched twice."""
     head = text[:3000]
     lowered = text[:4000].lower()
     if _MESSAGE.search(lowered, 0, 3000):
-        signed = signing_date(text)
         if signed is None:
             return None
         return Act("message", signed[0], signed[1], "", "statement")
@@ -133,7 +136,6 @@ def detect_act(title: str, text: str, fallback: PartialDate | None) -> Act | Non
         return None
     subtype = next((name for name, rx in _KINDS if rx.search(title)), None)
     subtype = subtype or next((name for name, rx in _KINDS if rx.search(head)), "directive")
-    signed = signing_date(text)
     if signed is not None:
         when, line = signed
     elif fallback is not None:

@@ -48,6 +48,11 @@ _IN_WORDS = re.compile(
     rf"(?:\s+(?P<c3>{_CURRENCY_AFTER}))?\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+# The same patterns for ASCII text, where re.ASCII changes nothing they match (\w, \d, \s
+# and letter case are the same on ASCII characters) and IGNORECASE is cheaper.
+_PATTERN_ASCII = re.compile(_PATTERN.pattern, re.IGNORECASE | re.ASCII)
+_IN_WORDS_ASCII = re.compile(_IN_WORDS.pattern, re.IGNORECASE | re.ASCII)
 _HAS_SCALE = re.compile(r"million|mill[oó]n|billion", re.IGNORECASE)
 
 
@@ -81,14 +86,22 @@ def _words(text: str) -> float | None:
 
 def find_amounts(text: str, language: str = "en") -> list[Amount]:
     found = []
-    matches = list(_PATTERN.finditer(text))
-    if _HAS_SCALE.search(text):
+    if text.isascii():
+        pattern, in_words = _PATTERN_ASCII, _IN_WORDS_ASCII
+        lower = text.lower()  # _HAS_SCALE on ASCII text: its words in the lower-cased text
+        has_scale = "million" in lower or "millon" in lower or "billion" in lower
+    else:
+        pattern, in_words = _PATTERN, _IN_WORDS
+        has_scale = _HAS_SCALE.search(text) is not None
+    # Both forms of _PATTERN have digits: a text without one is not scanned position by position.
+    matches = list(pattern.finditer(text)) if _DIGIT.search(text) else []
+    if has_scale:
         taken = [(m.start(), m.end()) for m in matches]
-        matches += [w for w in _IN_WORDS.finditer(text)
+        matches += [w for w in in_words.finditer(text)
                     if not any(a < w.end() and w.start() < b for a, b in taken)]  # fmt: skip
     for m in sorted(matches, key=lambda m: m.start()):
         currency = "USD"
-        if m.re is _IN_WORDS:
+        if m.re is in_words:
             # Number words count only with their scale and a currency, or a reward nearby.
             value_words = _words(m["w3"])
             if value_words is None or not (

@@ -222,10 +222,19 @@ _FUTURE = re.compile(
     r"|\b\w*r(?:á|án)(?!\w))",
     re.IGNORECASE,
 )
+_WILL = re.compile(r"\bwill\b|\bva a\b", re.IGNORECASE)
 _TENSE_SENSITIVE = {"weekday", "mdy", "dmy", "es_dmy", "in_month", "es_in_month"}
 _PAST_NEAR = re.compile(
     r"\b(?:was|were|had|did|has been|have been|fue|fueron|ocurri[oó]|\w+ed)\b", re.IGNORECASE
 )
+
+
+def _cited_before(window: str) -> bool:
+    # Every citation ends with "of", "de" or "del" (no other character matches these
+    # letters under IGNORECASE): most windows do not, and need no scan.
+    if not window.rstrip().lower().endswith(("of", "de", "el")):
+        return False
+    return _CITATION_BEFORE.search(window) is not None
 
 
 def _future_around(sentence: str, start: int, end: int) -> bool:
@@ -236,7 +245,7 @@ def _future_around(sentence: str, start: int, end: int) -> bool:
     hi_candidates = [i for i in (sentence.find(",", end), sentence.find(";", end)) if i != -1]
     hi = min([*hi_candidates, end + 40, len(sentence)])
     window = sentence[lo:hi]
-    if _PAST_NEAR.search(window) and not re.search(r"\bwill\b|\bva a\b", window, re.IGNORECASE):
+    if _PAST_NEAR.search(window) and not _WILL.search(window):
         return False
     return bool(_FUTURE.search(window))
 
@@ -301,18 +310,60 @@ def _week(d: Date) -> PartialDate:
 
 def _candidates(sentence: str) -> Iterator[re.Match[str]]:
     """The same matches as ``_PATTERN.finditer(sentence)``, tried only at start words."""
+    if sentence.isascii():
+        pattern, starts = _PATTERN_ASCII, _ascii_starts(sentence)
+    else:
+        pattern, starts = _PATTERN, _starts(sentence)
     end = 0
-    for token in _TOKEN.finditer(sentence):
-        start = token.start()
+    for start in starts:
         if start < end:
             continue
-        word = token.group()
-        if not (word[0].isdigit() or word.lower() in _START_WORDS):
-            continue
-        m = _PATTERN.match(sentence, start)
+        m = pattern.match(sentence, start)
         if m:
             end = m.end()
             yield m
+
+
+def _starts(sentence: str) -> Iterator[int]:
+    """Where the words that begin with a digit or are start words begin."""
+    for token in _TOKEN.finditer(sentence):
+        word = token.group()
+        if word[0].isdigit() or word.lower() in _START_WORDS:
+            yield token.start()
+
+
+def _one_of(words: list[str]) -> str:
+    """A pattern for any of ``words``, written as a tree of their letters ("a(?:l|n)?")
+    so that the engine follows one branch instead of trying every word in turn."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(tree)
+
+
+# The same for ASCII text (most sentences), in one scan of the lower-cased sentence
+# instead of a Python loop over every word; and the date pattern compiled with re.ASCII,
+# which matches the same on ASCII text (\w, \d, \s, \b and letter case are the same
+# there) with cheaper character tests.
+_START_ASCII = re.compile(
+    r"\b(?:[0-9]|" + _one_of([w for w in _START_WORDS if w.isascii()]) + r"\b)", re.ASCII
+)
+_PATTERN_ASCII = re.compile(_PATTERN.pattern, re.ASCII)
+
+
+def _ascii_starts(sentence: str) -> Iterator[int]:
+    return (m.start() for m in _START_ASCII.finditer(sentence.lower()))
 
 
 @lru_cache(maxsize=64)
@@ -379,7 +430,7 @@ class DateResolver:
         mentions = []
         for m in _candidates(sentence):
             kind_name = m.lastgroup or ""
-            if _CITATION_BEFORE.search(sentence[max(0, m.start() - 60) : m.start()]):
+            if _cited_before(sentence[max(0, m.start() - 60) : m.start()]):
                 continue
             future = kind_name in _TENSE_SENSITIVE and _future_around(sentence, m.start(), m.end())
             value, kind = self._resolve(kind_name, m.group(), future)

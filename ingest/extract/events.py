@@ -31,6 +31,7 @@ _TITLE_LEAD = re.compile(
     r"^(?:[-*•·]\s+)?(?:[A-ZÁÉÍÓÚÑ][\w.' -]{1,40}?(?:,\s*[^—–\n]{0,30})?\s*(?:\([A-Za-z .]{2,20}\))?\s*"
     r"(?:\.?[—–]|--|\.-)\s*)?"
 )
+_BULLET_LEAD = re.compile(r"^(?:[-*•·]\s+)?")  # _TITLE_LEAD when no dash can end a dateline
 _FIRST_PERSON = re.compile(r"\b(?:i am|i'm|we are|we're|i have|i hereby)\b", re.IGNORECASE)
 MAX_TITLE = 160
 # A whole statement starts like a sentence: a capital, a quote, or a number that counts
@@ -73,7 +74,9 @@ def _title_from(mention: Mention) -> str:
     if mention.form == "cited":
         return mention.title
     sentence = mention.sentence.text
-    text = sentence[_TITLE_LEAD.match(sentence).end() :]  # type: ignore[union-attr]
+    # A dateline ends with a dash: without one only a bullet can lead (a cheaper pattern).
+    lead = _TITLE_LEAD if any(dash in sentence for dash in "-—–") else _BULLET_LEAD
+    text = sentence[lead.match(sentence).end() :]  # type: ignore[union-attr]
     date = mention.date_phrase
     if date and text.lower().startswith(("on " + date.lower(), date.lower(), "el " + date.lower())):
         rest = text[text.lower().index(date.lower()) + len(date) :].lstrip(" ,")
@@ -93,7 +96,6 @@ def is_statement(reading: Reading, doc: Document) -> bool:
     announcing the designation of ...", "The Department announces ...")."""
     if doc.government:
         return True
-    opening = [s for s in reading.sentences if not s.heading][:4]
     opening = [s for s in reading.sentences if not s.heading][:8]
     return any(
         ANNOUNCING.search(s.folded)
@@ -132,7 +134,7 @@ class Extractor:
         language = doc.language or detect_language(doc.text)
         reading = read(doc.text, doc.title, doc.published, language, self.gazetteer,
                        self.resolver)  # fmt: skip
-        act_event = self._act_event(doc)
+        act_event = self._act_event(doc, reading.signed)
         mentions: list[Mention] = []
         for sentence in reading.sentences:
             mentions += sentence_mentions(reading, sentence, acts_only=False)
@@ -189,9 +191,9 @@ class Extractor:
 
     # --- the document as an act ---------------------------------------------------
 
-    def _act_event(self, doc: Document) -> Event | None:
+    def _act_event(self, doc: Document, signed: tuple[PartialDate, str] | None) -> Event | None:
         fallback = PartialDate.from_date(doc.published) if doc.published else None
-        act = detect_act(doc.title, doc.text, fallback)
+        act = detect_act(doc.title, doc.text, fallback, signed)
         if act is None:
             return None
         # Targets: what the title names (places and topics too), and the organizations

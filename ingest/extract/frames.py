@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..schema import PartialDate
+from ..merge import tolerance
+from ..schema import PartialDate, fold
 from .amounts import Amount
+from .gazetteer import load_gazetteer
 from .lexicon import JUST_HAPPENED, find_triggers
 from .mentions import WITH_RESPECT, Mention
 from .reading import VAGUE, Reading, Sentence
@@ -375,8 +377,6 @@ def _consolidate(reading: Reading, frames: list[Frame]) -> None:
     """Acts told twice with dates the merger would join (a notice signed on the 16th and
     published on the 24th; "designated Wednesday" and "effective Thursday") are one act
     in one document: keep the better-dated frame and give it the other's mentions."""
-    from ..merge import tolerance
-
     for frame in sorted(frames, key=lambda f: -_date_quality(f)):
         if frame not in frames:
             continue
@@ -535,7 +535,7 @@ def _listed_after(reading: Reading, frame: Frame) -> None:
     Salvatrucha, el Cartel de Jalisco ...": the names the act covers, listed just after."""
     first = min(m.sentence.index for m in frame.mentions)
     for sentence in reading.sentences[first + 1 : first + 4]:
-        if not LISTING.search(sentence.folded):
+        if not _lists(reading, sentence):
             continue
         if any(not _label_only(t) for t in find_triggers(sentence.folded)):
             continue  # another act is told there
@@ -544,6 +544,14 @@ def _listed_after(reading: Reading, frame: Frame) -> None:
             for name in names:
                 _add(frame, name, f"listed in {_where(sentence)}")
             return
+
+
+def _lists(reading: Reading, sentence: Sentence) -> bool:
+    """LISTING on a sentence, searched once: every frame looks at the three after its own."""
+    found: dict[int, bool] = reading.memo.setdefault("lists", {})  # type: ignore[assignment]
+    if sentence.index not in found:
+        found[sentence.index] = LISTING.search(sentence.folded) is not None
+    return found[sentence.index]
 
 
 def _label_only(trigger: object) -> bool:
@@ -600,9 +608,6 @@ def _add(frame: Frame, name: str, rule: str) -> None:
 
 def _specific(reading: Reading, names: list[str]) -> list[str]:
     """Targets that tell the act apart: organizations and people, not topics ("cartels")."""
-    from ..schema import fold
-    from .gazetteer import load_gazetteer
-
     entities = load_gazetteer().entities
     return [
         n for n in names

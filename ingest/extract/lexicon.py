@@ -247,8 +247,69 @@ ISSUING_VERB = re.compile(
 )
 
 
+def _skip(pattern: str, i: int) -> int:
+    """The position after the escape, character class or single character at ``i``."""
+    if pattern[i] == "\\":
+        return i + 2
+    if pattern[i] == "[":
+        j = i + 1 + (pattern[i + 1] == "^")
+        j += pattern[j] == "]"  # a "]" first in a class is a character of it
+        while pattern[j] != "]":
+            j += 2 if pattern[j] == "\\" else 1
+        return j + 1
+    return i + 1
+
+
+def _split_top(pattern: str) -> tuple[list[str], int]:
+    """The alternatives of ``pattern`` up to its first unmatched ")", and where it is."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == ")" and depth == 0:
+            break
+        if ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        depth += (ch == "(") - (ch == ")")
+        i = _skip(pattern, i)
+    parts.append(pattern[start:i])
+    return parts, i
+
+
+def _spread(alternative: str) -> list[str]:
+    """``(?:a|b)rest`` as ``arest``, ``brest``; ``(?:a|b)?rest`` also as ``rest``: the
+    same strings, each alternative now starting with its own first letter."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    inner, close = _split_top(alternative[3:])
+    rest = alternative[3 + close + 1 :]
+    if rest[:1] in ("*", "+", "{") or rest.startswith("??"):
+        return [alternative]
+    if rest[:1] == "?":
+        inner, rest = [*inner, ""], rest[1:]
+    return [spread for part in inner for spread in _spread(part + rest)]
+
+
+def _any_of(patterns: list[str]) -> str:
+    """One pattern matching what any of ``patterns`` matches, its alternatives grouped by
+    their first letter ("d(?:esignat...|esign...)|f(?:oreign...|tos?)|..."): where a word
+    starts, the regular expression engine then tries the few of that letter instead of
+    all 250. Only for telling whether there is a match: which one it finds may differ."""
+    alternatives = [a for p in patterns for part in _split_top(p)[0] for a in _spread(part)]
+    by_letter: dict[str, list[str]] = {}
+    others = []
+    for a in alternatives:
+        if a[:1].isascii() and a[:1].isalnum() and a[1:2] not in ("?", "*", "+", "{"):
+            by_letter.setdefault(a[0], []).append(a[1:])
+        else:
+            others.append(a)  # "\\d+ strikes", "\\w+th strikes"
+    grouped = [f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items()]
+    return "|".join(grouped + others)
+
+
+# Whether a clause has any trigger at all (most sentences have none).
 ANY_TRIGGER = re.compile(
-    r"(?<![\w-])(?:" + "|".join(w for words in _TRIGGERS.values() for w in words) + r")(?![\w-])"
+    r"(?<![\w-])(?:" + _any_of([w for words in _TRIGGERS.values() for w in words]) + r")(?![\w-])"
 )
 
 
@@ -337,9 +398,11 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
     return tuple(found)
 
 
-def subtype_for(event_type: str, folded: str) -> str:
-    """A short normalized label from the words of the clause."""
-    checks: dict[str, list[tuple[str, str]]] = {
+# A short label per event type from the words of the clause, first match wins. Compiled
+# once: every mention asks.
+_SUBTYPES: dict[str, list[tuple[re.Pattern[str], str]]] = {
+    event_type: [(re.compile(pattern), label) for pattern, label in checks]
+    for event_type, checks in {
         "designation": [
             (r"foreign terrorist|\bftos?\b|terroristas? extranjer", "fto"),
             (r"global terrorist|\bsdgts?\b|terroristas? global", "sdgt"),
@@ -367,9 +430,14 @@ def subtype_for(event_type: str, folded: str) -> str:
             (r"arrest|detenid|captur", "arrest"),
         ],
         "deployment": [(r".", "deployment")],
-    }
-    for pattern, label in checks.get(event_type, []):
-        if re.search(pattern, folded):
+    }.items()
+}
+
+
+def subtype_for(event_type: str, folded: str) -> str:
+    """A short normalized label from the words of the clause."""
+    for pattern, label in _SUBTYPES.get(event_type, []):
+        if pattern.search(folded):
             return label
     return "directive" if event_type == "directive" else ""
 

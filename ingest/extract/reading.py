@@ -173,6 +173,7 @@ def read(
     dated: list[Sentence] = []
     for p_index, (p_start, para) in enumerate(paragraphs(text)):
         quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(para)]
+        list_item = _BULLET.match(para) is not None
         for offset, sent in sentences_of(para):
             s_start = p_start + offset
             folded = fold_keep_length(sent)
@@ -181,7 +182,7 @@ def read(
             heading = _is_heading(sent)
             sentence = Sentence(len(sentences), p_index, s_start, sent, folded, gazetteer,
                                 language, heading=heading, quotes=local,
-                                list_item=_BULLET.match(para) is not None)  # fmt: skip
+                                list_item=list_item)  # fmt: skip
             if not heading and lede_left > 0:
                 sentence.lede = True
                 lede_left -= 1
@@ -213,9 +214,10 @@ def _is_heading(sentence: str) -> bool:
     written in capitals."""
     if _HEADING_END.search(sentence):
         return False
+    if len(sentence.split()) <= 25:
+        return True  # short: no need to count capitals letter by letter
     letters = [c for c in sentence if c.isalpha()]
-    shouting = len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-    return shouting or len(sentence.split()) <= 25
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _reference_date(text: str, published: Date | None) -> tuple[Date | None, str]:
@@ -224,11 +226,13 @@ def _reference_date(text: str, published: Date | None) -> tuple[Date | None, str
     head = text[:400]
     for line in head.splitlines()[:8]:
         line = line.strip()
-        m = _DATELINE.match(line)
+        # Both patterns end at a dash or a colon: a line without one needs no backtracking.
+        marked = any(mark in line for mark in "-—–:")
+        m = _DATELINE.match(line) if marked else None
         candidates = [line] if len(line) <= 40 else []
         if m and m["when"]:
             candidates.append(m["when"])
-        inline = _DATE_THEN_DASH.match(line)
+        inline = _DATE_THEN_DASH.match(line) if marked else None
         if inline:  # "Versión Final– Caracas, 10 de enero de 2025-. Mientras ..."
             candidates.append(inline["when"])
         for candidate in candidates:

@@ -15,6 +15,7 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 # The look-behind makes a run of "....." one candidate, not one per dot (linear time).
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)]*\s+(?=[\"“¿¡(\[]?[A-ZÁÉÍÓÚÑ0-9])")
+_INITIAL = re.compile(r"[a-z]")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-*•]\s)")
 
 
@@ -33,7 +34,7 @@ def sentences_of(body: str) -> Iterator[tuple[int, str]]:
         # space, never over the whole sentence so far (which made "Mr. A " * n quadratic).
         space = body.rfind(" ", pos, m.start())
         last = body[max(space + 1, pos) : m.start()].rstrip(".").lstrip("([{\"'“‘").lower()
-        if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+        if last in _ABBREVIATIONS or _INITIAL.fullmatch(last):
             continue  # "Feb. 20", "U.S. forces", "J. Smith"
         chunk = body[pos : m.end()].strip()
         if chunk:

@@ -36,12 +36,12 @@ def published_option(func):  # type: ignore[no-untyped-def]
     )(func)
 
 
-def _open_store(db_url: str | None, cache_mb: int = 64):  # type: ignore[no-untyped-def]
+def _open_store(db_url: str | None, cache_mb: int | None = None):  # type: ignore[no-untyped-def]
     from .errors import one_line
-    from .store import Store, default_url, mask_url
+    from .store import DEFAULT_CACHE_MB, Store, default_url, mask_url
 
     try:
-        return Store(db_url, cache_mb)
+        return Store(db_url, cache_mb or DEFAULT_CACHE_MB)
     except Exception as exc:  # a bad URL or an unreachable server: say so, no traceback
         shown = mask_url(db_url or default_url())
         raise click.ClickException(

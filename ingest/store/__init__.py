@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from ..schema import Event
 from . import reader, writer
 from .connect import (
+    DEFAULT_CACHE_MB,
     DEFAULT_DB_PATH,
     ENV_VAR,
     StoreBusy,
@@ -43,7 +44,7 @@ class Store:
     """An open event store. Create with ``Store(url)``; tables are created if missing.
     ``cache_mb``: each SQLite connection's page cache (``connect.create_engine``)."""
 
-    def __init__(self, url: str | None = None, cache_mb: int = 64):
+    def __init__(self, url: str | None = None, cache_mb: int = DEFAULT_CACHE_MB):
         self.url = url or default_url()
         self.engine = create_engine(self.url, cache_mb)
         ensure_schema(self.engine)

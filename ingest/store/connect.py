@@ -55,7 +55,12 @@ def mask_url(url: str) -> str:
         return url.split("@")[-1] if "@" in url else url
 
 
-def _sqlite_connect(dbapi_connection: Any, _record: Any, cache_mb: int = 64) -> None:
+# Each SQLite connection's page cache: an ingest into a large file keeps its indexes in
+# memory. A dashboard worker asks for less (dashboard.app.SERVING_CACHE_MB).
+DEFAULT_CACHE_MB = 64
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any, cache_mb: int = DEFAULT_CACHE_MB) -> None:
     # SQLAlchemy, not the sqlite3 module, starts transactions (see _sqlite_begin).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -64,9 +69,6 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any, cache_mb: int = 64) -> 
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, much faster than FULL
-    # Up to 64 MB by default: an ingest into a large file keeps its indexes in memory. A
-    # dashboard worker asks for less (it reads a few rows by id per request, one
-    # connection per thread, and its index is in memory already).
     cursor.execute(f"PRAGMA cache_size={-1024 * cache_mb}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
@@ -99,7 +101,7 @@ def _sqlite_begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
-def create_engine(url: str, cache_mb: int = 64) -> sa.Engine:
+def create_engine(url: str, cache_mb: int = DEFAULT_CACHE_MB) -> sa.Engine:
     """An engine for ``url``; ``cache_mb``: each SQLite connection's page cache."""
     if url.startswith("sqlite:///") and ":memory:" not in url:
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)

@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from ..query import EventFilter, filter_events
 from ..schema import EVENT_TYPE_LABELS, EVENT_TYPES
 from ..store import Store
+from ..store.batches import chunks
 from ..store.tables import events_table, sources_table
-from ..store.writer import chunks
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

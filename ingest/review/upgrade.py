@@ -19,7 +19,8 @@ BATCH = 5_000
 
 def fill_review_columns(conn: sa.Connection) -> int:
     """Fill the review columns of every event that lacks them; the number filled."""
-    from ..store.writer import apply_event_changes, chunks
+    from ..store.batches import chunks
+    from ..store.writer import apply_event_changes
 
     e, s = events_table.c, sources_table.c
     filled, after = 0, ""

@@ -29,6 +29,7 @@ import sqlalchemy as sa
 
 from ..merge import MAX_TOLERANCE, Report, strong_names
 from ..schema import fold
+from .batches import chunks
 from .rows import report_words
 from .tables import report_keys_state_table, report_keys_table, sources_table
 
@@ -70,16 +71,13 @@ def keys_of(row: dict[str, Any]) -> list[dict[str, Any]]:
 
 def add(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Key newly inserted report rows."""
-    keys = [k for row in rows for k in keys_of(row)]
-    for first in range(0, len(keys), BATCH):
-        conn.execute(report_keys_table.insert(), keys[first : first + BATCH])
+    for batch in chunks([k for row in rows for k in keys_of(row)], BATCH):
+        conn.execute(report_keys_table.insert(), list(batch))
 
 
 def replace(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Re-key report rows whose fields changed."""
-    ids = sorted(row["id"] for row in rows)
-    for first in range(0, len(ids), 500):
-        chunk = ids[first : first + 500]
+    for chunk in chunks(sorted(row["id"] for row in rows)):
         conn.execute(report_keys_table.delete().where(report_keys_table.c.source_id.in_(chunk)))
     add(conn, rows)
 
@@ -138,7 +136,7 @@ def matching_rows(
     ]
     k = report_keys_table.c
     found: set[int] = set()
-    for first in range(0, len(terms), TERMS_PER_QUERY):
+    for batch in chunks(terms, TERMS_PER_QUERY):
         # Each term is an index range of (event_type, key, date_start); OR-ed, the
         # databases read them as a union of ranges.
         match = sa.or_(
@@ -146,14 +144,12 @@ def matching_rows(
                 sa.and_(k.event_type == event_type, k.key == key,
                         k.date_start >= iso(lo - LONGEST_SPAN), k.date_start <= iso(hi),
                         k.date_end >= iso(lo))
-                for event_type, key, lo, hi in terms[first : first + TERMS_PER_QUERY]
+                for event_type, key, lo, hi in batch
             )
         )  # fmt: skip
         found.update(conn.execute(sa.select(k.source_id).where(match)).scalars())
-    ids = sorted(found - known)
     rows: list[dict[str, Any]] = []
-    for first in range(0, len(ids), 500):
-        chunk = ids[first : first + 500]
+    for chunk in chunks(sorted(found - known)):
         rows += [
             dict(m)
             for m in conn.execute(

@@ -20,17 +20,11 @@ from ..review import layer as review_layer
 from ..review import records as review_records
 from ..schema import Event
 from . import changes, report_keys
+from .batches import chunks
 from .report_keys import LONGEST_SPAN, iso, merge_spans
 from .rows import as_report, entity_rows, event_row, is_export_of, report_row
 from .runs import RunInfo, WriteResult, insert_run, utc_now
 from .tables import REPORT_FIELDS, entities_table, events_table, sources_table
-
-CHUNK = 500  # ids per IN (...) query: well under SQLite's and PostgreSQL's parameter limits
-
-
-def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def write_events(conn: sa.Connection, events: Sequence[Event], run: RunInfo) -> WriteResult:

@@ -61,8 +61,7 @@ class DashClient:
                 raise
             # The server closed the idle keep-alive connection (gunicorn after 2 s) as this
             # request went out: a browser sends it again on a new connection, and so do we
-            # (once; the time of both attempts counts).
-            self.close()
+            # (once; the time of both attempts counts). _exchange has closed the old one.
             status, data = self._exchange(method, path, body, headers)
         return Answer(status, time.perf_counter() - started, data)
 

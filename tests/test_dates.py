@@ -93,6 +93,17 @@ def test_anaphora_counts_from_the_date_mentioned_just_before():
     )[-1] == ("Dos días después", "2026-01-05")
 
 
+def test_anaphora_split_by_a_line_break_or_two_spaces_still_resolves():
+    assert resolve("Struck on Sept. 2, 2025, and the next  day troops moved.")[-1] == (
+        "the next  day",
+        "2025-09-03",
+    )
+    assert resolve("Struck on Sept. 2, 2025, and the day\nbefore troops moved.")[-1] == (
+        "the day\nbefore",
+        "2025-09-01",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -601,7 +601,8 @@ class DateResolver:
         anchor = self.anchor
         if anchor is None:
             return None
-        text = phrase.lower()
+        # The pattern allows any run of spaces or a line break between the words.
+        text = " ".join(phrase.lower().split())
         if "same day" in text or "mismo d" in text:
             return anchor
         if any(k in text for k in ("next day", "following day", "siguiente")):

@@ -72,6 +72,32 @@ def test_separately_and_also_take_the_date_of_the_act_just_told():
     assert ("2025-09-02", "bounty") in {(e.date, e.event_type) for e in events(es)}
 
 
+def test_an_act_the_announcement_names_is_dated_by_it_when_nothing_else_dates_it():
+    # Dev shapes: "In a post on X late on Saturday, Hegseth said the attack was carried
+    # out"; "On Tuesday ... announced the arrival of the USS Gerald R. Ford".
+    text = (
+        "US troops have carried out another strike on a ship in the Caribbean. "
+        "In a post on X late on Wednesday, the secretary said the attack was carried out "
+        "on the orders of the president."
+    )
+    assert found(text) == {("2025-09-03", "military_action", ())}
+    es = (
+        "En un mensaje del miércoles, el secretario confirmó la captura de Fito en Manta, "
+        "donde se escondía."
+    )
+    assert ("2025-09-03", "legal") in {(e.date, e.event_type) for e in events(es)}
+
+
+def test_an_act_mentioned_beside_an_announcement_is_not_dated_by_it():
+    text = (
+        "The secretary made the announcement Thursday during a trip overshadowed by an "
+        "American military strike against a similarly designated gang. "
+        "In his Tuesday address, the president called for an inquiry into recent strikes "
+        "on boats in the Caribbean."
+    )
+    assert {e.event_type for e in events(text)} == set()
+
+
 # --- 2. the entity is in a neighbouring sentence or is the story's subject --------------
 
 

@@ -135,7 +135,7 @@ def assemble(
             # "made the announcement Thursday ... an American military strike": the day it
             # was said, not the day of the act the noun names.
             mention.date_rule = f"{mention.date_phrase!r} dates the announcement, not the act"
-            mention.date = None
+            mention.announced_on, mention.date = mention.date, None
         if mention.date is None:
             _undated(reading, mention, latest, frames, not_events, statement, act)
             continue
@@ -190,7 +190,7 @@ def assemble(
             _place(frames, mention, beside.date, rule, beside.dated_by_document)
         else:
             still.append((mention, reason))
-    not_events[:] = still
+    not_events[:] = [(m, r) for m, r in still if not _dated_by_announcement(frames, m)]
     for frame in list(frames):
         if frame.event_type == "bounty" and frame.amount is None:
             # A reward is an event with its amount; one told nowhere with it is not.
@@ -204,6 +204,32 @@ def assemble(
     _consolidate(reading, frames)
     _split_rewards(frames)
     return Assembly(frames, not_events)
+
+
+# The act is what the reporting verb tells: "said the attack", "announced the arrival of",
+# "confirmó la captura".
+_ANNOUNCES_IT = re.compile(
+    r"\b(?:said|says|announced|announces|confirmed|confirms|disclosed|revealed|reported"
+    r"|anuncio|anuncia|confirmo|confirma|informo|informa|dijo)\s+(?:that\s+|que\s+)?"
+    r"(?:(?:the|an?|another|its|el|la|los|las|un|una|otro|otra)\s+)?$"
+)
+
+
+def _dated_by_announcement(frames: list[Frame], mention: Mention) -> bool:
+    """"Hegseth said late on Saturday the attack was carried out": when nothing else in the
+    document dates an act of this type, the day it was announced is the latest it can have
+    happened, and the day a reader puts it on the timeline."""
+    when = mention.announced_on
+    if when is None or mention.rejected or any(
+        f.event_type == mention.event_type for f in frames
+    ):
+        return False
+    start = mention.trigger.start
+    if not _ANNOUNCES_IT.search(mention.sentence.folded, max(0, start - 40), start):
+        return False  # "a trip overshadowed by an American military strike": not what was said
+    rule = f"{mention.date_phrase!r}, the day it was announced (nothing else dates the act)"
+    _place(frames, mention, when, rule, False)
+    return True
 
 
 _THIS_ACT = re.compile(

@@ -136,6 +136,7 @@ class Mention:
     date_phrase: str = ""
     date_rule: str = ""
     reporting_date: bool = False  # the date is the day something was said or announced
+    announced_on: PartialDate | None = None  # that day, when it was set aside for the act's own
     quoted_date: bool = False  # a relative date inside a quote ("today", "yesterday")
     date_adjacent: bool = False  # the date is within a few words of the trigger
     targets: list[str] = field(default_factory=list)

@@ -164,6 +164,29 @@ def test_nominal_and_passive_triggers_report_the_act(text, kind):
     assert ("2025-09-02", kind) in {(e.date, e.event_type) for e in events(text)}, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shapes: "The Supreme Court on Monday handed ... a victory by lifting a lower
+        # court order"; "the Court of Appeals for the Fifth Circuit granted a preliminary
+        # injunction".
+        "The Supreme Court on Tuesday handed the administration a victory by lifting an order.",
+        "On Tuesday, the Court of Appeals for the Fifth Circuit granted a preliminary injunction "
+        "that halted removals of alleged Tren de Aragua members.",
+        "Un tribunal federal de apelaciones suspendió el martes las deportaciones de presuntos "
+        "miembros del Tren de Aragua.",
+        "La jueza rechazó el martes la petición de la defensa de Ovidio Guzmán.",
+    ],
+)
+def test_a_court_step_told_with_its_own_verb_is_a_legal_event(text):
+    assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}, text
+
+
+def test_what_a_court_said_is_not_a_court_step():
+    text = "The Supreme Court on Tuesday said it would hear the case of the deported migrants."
+    assert "legal" not in {e.event_type for e in events(text)}
+
+
 def test_giving_the_campaign_a_name_is_an_announced_operation():
     text = "On Thursday, Hegseth announced Operation Southern Spear against narco-terrorists."
     assert ("2025-09-04", "statement") in {(e.date, e.event_type) for e in events(text)}

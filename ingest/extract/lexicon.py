@@ -133,7 +133,10 @@ _TRIGGERS: dict[str, list[str]] = {
         r"extradit(?:ed|ion)",
         r"arrested",
         r"(?:taken|transferred|handed over|surrendered|sent) (?:\w+ ){0,6}?(?:into|to) (?:u\.?s\.? |us |american |the custody of )?custody",
-        r"(?:judge|court) (?:\w+ ){0,3}(?:blocked|ruled|ordered|halted|barred)",
+        # A court's step told with its verb: "The Supreme Court on Monday handed ... a
+        # victory by lifting", "the Court of Appeals for the Fifth Circuit granted".
+        r"(?:judge|court|circuit|panel|justices) (?:\w+ ){0,3}(?:blocked|ruled|ordered|halted|barred"
+        r"|granted|lifted|handed|upheld|struck down|vacated|reversed|dismissed|denied|rejected)",
         r"overturn(?:ed|ing)? (?:\w+ ){0,3}convictions?",
         r"unseal(?:ed|ing)",
         r"acusad[oa]s?",
@@ -142,6 +145,9 @@ _TRIGGERS: dict[str, list[str]] = {
         r"procesad[oa]s?",
         r"extradit(?:ado|ada|ados|o|aron)|extradicion",
         r"dict(?:o|aron) (?:la )?sentencia",
+        r"(?:juez|jueza|jueces|tribunal|corte|magistrad[oa]s?) (?:\w+ ){0,3}(?:fallo|ordeno|bloqueo"
+        r"|suspendio|concedio|rechazo|anulo|revoco|desestimo|avalo|fallaron|ordenaron|bloquearon"
+        r"|suspendieron|rechazaron|anularon)",
         r"se declar(?:o|aron) (?:no )?culpables?",
         r"condenad[oa]s?",
         r"conden(?:o|aron) a (?:[\w-]+ ){0,8}?a \d+ anos",

@@ -182,6 +182,33 @@ def test_a_court_step_told_with_its_own_verb_is_a_legal_event(text):
     assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}, text
 
 
+def test_an_act_under_way_in_the_lede_is_the_news_of_the_day_not_an_older_act_of_its_type():
+    # Dev shape: "Carvajal is being extradited from Spain to New York" over "He had been
+    # fighting extradition since his arrest in April 2019".
+    text = (
+        "MADRID (AP) — Hugo Carvajal is being extradited from Spain to New York to face drug "
+        "trafficking charges.\n\nHe had been fighting extradition since his arrest in April 2019."
+    )
+    assert ("2025-09-05", "legal") in {(e.date, e.event_type) for e in events(text)}
+    es = (
+        "MADRID (EFE) — Hugo Carvajal está siendo extraditado desde España a Nueva York.\n\n"
+        "Fue detenido en abril de 2019 en Madrid."
+    )
+    assert {("2025-09-05", "legal"), ("2019-04", "legal")} <= {
+        (e.date, e.event_type) for e in events(es)
+    }
+
+
+def test_a_measure_being_applied_is_not_dated_by_a_later_story():
+    # "Cartel de los Soles ... is being sanctioned by the U.S.", in a story days after the
+    # Treasury's listing: a standing measure, not the act of the story's day.
+    text = (
+        "Cartel de los Soles is being sanctioned by the U.S. for providing support to "
+        "Tren de Aragua, according to a news release."
+    )
+    assert events(text) == []
+
+
 def test_what_a_court_said_is_not_a_court_step():
     text = "The Supreme Court on Tuesday said it would hear the case of the deported migrants."
     assert "legal" not in {e.event_type for e in events(text)}

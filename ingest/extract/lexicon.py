@@ -479,6 +479,15 @@ PERFECT_BEFORE = re.compile(
 PROGRESSIVE_BEFORE = re.compile(
     r"\b(?:is|are|am|esta|estan)\s+(?:(?:also|now|formally|officially|tambien)\s+)?$"
 )
+# "is being extradited", "está siendo trasladado": an act under way as the story is told.
+# Not for acts done by announcing them: "is being sanctioned" describes a standing measure
+# as often as it reports one (a story days after the Treasury's listing).
+PROGRESSIVE_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|esta|estan)\s+(?:(?:also|now|currently|tambien)\s+)?(?:being|siendo)\s+$"
+)
+# Acts done by announcing them: a designation, a reward or a sanction exists from the day it
+# is announced; a strike or a deployment happened before the day it is reported.
+PERFORMATIVE = {"designation", "delisting", "bounty", "sanction", "directive", "statement"}
 PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|is|are|been|be|being|fue|fueron|sido|es|son|ser)\s+"
     r"(?:(?:also|now|formally|officially|reportedly|later|tambien)\s+)?$"
@@ -572,7 +581,9 @@ def form_of(folded: str, trigger: Trigger, original: str = "") -> str:
         return "definite" if DEFINITE_BEFORE.search(before) else "nominal"
     if PERFECT_BEFORE.search(before):
         return "perfect"
-    if PROGRESSIVE_BEFORE.search(before):
+    if PROGRESSIVE_BEFORE.search(before) or (
+        trigger.event_type not in PERFORMATIVE and PROGRESSIVE_PASSIVE_BEFORE.search(before)
+    ):
         return "progressive"
     if PASSIVE_BEFORE.search(before):
         return "passive"

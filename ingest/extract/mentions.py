@@ -21,6 +21,7 @@ from .lexicon import (
     DTO,
     HEDGE,
     OVER_A_PERIOD,
+    PERFORMATIVE,
     SANCTIONS_CONTEXT,
     SDGT_PHRASE,
     SUMMARY,
@@ -52,9 +53,6 @@ _GOVERNED = re.compile(
 )
 _LIST_CONTINUES = re.compile(r",\s+(?:and|or|y|o)\s+$")
 _AND_ARTICLE = re.compile(r"\s+(?:and|y)\s+(?=(?:the|a|an|el|la|los|las)\s)")
-# Acts done by announcing them: a designation, a reward or a sanction exists from the day it
-# is announced; a strike or a deployment happened before the day it is reported.
-PERFORMATIVE = {"designation", "delisting", "bounty", "sanction", "directive", "statement"}
 
 
 def _performative(mention: Mention) -> bool:

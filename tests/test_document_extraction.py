@@ -209,6 +209,17 @@ def test_a_measure_being_applied_is_not_dated_by_a_later_story():
     assert events(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, Cilia Flores entered a not-guilty plea in a Manhattan court.",
+        "Cilia Flores pleaded not-guilty on Tuesday in a Manhattan court.",
+    ],
+)
+def test_a_not_guilty_plea_written_with_a_hyphen_is_a_plea(text):
+    assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}, text
+
+
 def test_what_a_court_said_is_not_a_court_step():
     text = "The Supreme Court on Tuesday said it would hear the case of the deported migrants."
     assert "legal" not in {e.event_type for e in events(text)}

@@ -220,6 +220,19 @@ def test_a_not_guilty_plea_written_with_a_hyphen_is_a_plea(text):
     assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}, text
 
 
+def test_a_court_step_in_a_government_statement_is_background_not_done_as_it_speaks():
+    # White House corpus shape: a proclamation of 2025-12-16 opening with "The Supreme
+    # Court upheld these restrictions" (a ruling of years before).
+    text = (
+        "In Proclamation 9645, I restricted the entry of nationals of several countries. "
+        "The Supreme Court upheld these restrictions.\n\n"
+        "Today, the Department of State designated Tren de Aragua as a terrorist organization."
+    )
+    doc = Document(text, title="", published=date(2025, 9, 5), government=True)
+    kinds = {e.event_type for e in Extractor().extract(doc)}
+    assert "legal" not in kinds and "designation" in kinds
+
+
 def test_what_a_court_said_is_not_a_court_step():
     text = "The Supreme Court on Tuesday said it would hear the case of the deported migrants."
     assert "legal" not in {e.event_type for e in events(text)}

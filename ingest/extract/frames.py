@@ -26,7 +26,7 @@ from ..merge import tolerance
 from ..schema import PartialDate, fold
 from .amounts import Amount
 from .gazetteer import load_gazetteer
-from .lexicon import JUST_HAPPENED, find_triggers
+from .lexicon import COURT, JUST_HAPPENED, find_triggers
 from .mentions import WITH_RESPECT, Mention
 from .reading import VAGUE, Reading, Sentence
 
@@ -297,7 +297,13 @@ def _undated(
         announcing = statement and ANNOUNCING.search(sentence.folded)
         # A statement performs its acts in its opening paragraphs and in what it announces
         # in the present; the past deeds it lists further down are background.
-        opening = statement and sentence.paragraph <= _opening_paragraph(reading)
+        # A court is never the author of a statement: "The Supreme Court upheld these
+        # restrictions" in a proclamation's opening is background, not done as it speaks.
+        opening = (
+            statement
+            and sentence.paragraph <= _opening_paragraph(reading)
+            and not COURT.match(mention.trigger.text)
+        )
         if verbal and (sentence.lede or opening):
             told = _announced(reading, sentence) if not statement else None
             if told is not None:

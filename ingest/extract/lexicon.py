@@ -9,6 +9,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+# Who takes a court's step: the subject of "the court granted", "la jueza rechazó".
+_COURT_EN = r"(?:judge|court|circuit|panel|justices)"
+_COURT_ES = r"(?:juez|jueza|jueces|tribunal|corte|magistrad[oa]s?)"
+COURT = re.compile(rf"{_COURT_EN}|{_COURT_ES}")
+
 _TRIGGERS: dict[str, list[str]] = {
     "designation": [
         r"designat(?:e|es|ed|ing|ion|ions)",
@@ -135,7 +140,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:taken|transferred|handed over|surrendered|sent) (?:\w+ ){0,6}?(?:into|to) (?:u\.?s\.? |us |american |the custody of )?custody",
         # A court's step told with its verb: "The Supreme Court on Monday handed ... a
         # victory by lifting", "the Court of Appeals for the Fifth Circuit granted".
-        r"(?:judge|court|circuit|panel|justices) (?:\w+ ){0,3}(?:blocked|ruled|ordered|halted|barred"
+        rf"{_COURT_EN} (?:\w+ ){{0,3}}(?:blocked|ruled|ordered|halted|barred"
         r"|granted|lifted|handed|upheld|struck down|vacated|reversed|dismissed|denied|rejected)",
         r"overturn(?:ed|ing)? (?:\w+ ){0,3}convictions?",
         r"unseal(?:ed|ing)",
@@ -145,7 +150,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"procesad[oa]s?",
         r"extradit(?:ado|ada|ados|o|aron)|extradicion",
         r"dict(?:o|aron) (?:la )?sentencia",
-        r"(?:juez|jueza|jueces|tribunal|corte|magistrad[oa]s?) (?:\w+ ){0,3}(?:fallo|ordeno|bloqueo"
+        rf"{_COURT_ES} (?:\w+ ){{0,3}}(?:fallo|ordeno|bloqueo"
         r"|suspendio|concedio|rechazo|anulo|revoco|desestimo|avalo|fallaron|ordenaron|bloquearon"
         r"|suspendieron|rechazaron|anularon)",
         r"se declar(?:o|aron) (?:no )?culpables?",

@@ -216,13 +216,11 @@ _ANNOUNCES_IT = re.compile(
 
 
 def _dated_by_announcement(frames: list[Frame], mention: Mention) -> bool:
-    """"Hegseth said late on Saturday the attack was carried out": when nothing else in the
-    document dates an act of this type, the day it was announced is the latest it can have
+    """An act the announcement names ("Hegseth said late on Saturday the attack was carried
+    out"): when nothing else in the document dates an act of this type, the day it was announced is the latest it can have
     happened, and the day a reader puts it on the timeline."""
     when = mention.announced_on
-    if when is None or mention.rejected or any(
-        f.event_type == mention.event_type for f in frames
-    ):
+    if when is None or mention.rejected or any(f.event_type == mention.event_type for f in frames):
         return False
     start = mention.trigger.start
     if not _ANNOUNCES_IT.search(mention.sentence.folded, max(0, start - 40), start):

@@ -9,10 +9,9 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 
 from ..merge import Constraints
+from ..store.batches import chunks
 from .layer import Edit, uid
 from .tables import edits_table, links_table
-
-CHUNK = 500  # ids per IN (...): well under SQLite's and PostgreSQL's parameter limits
 
 
 def _report_ids(uids: Iterable[str]) -> list[str]:
@@ -25,12 +24,8 @@ def edits_for(conn: sa.Connection, uids: Iterable[str]) -> dict[str, list[Edit]]
     found: dict[str, list[Edit]] = {}
     ids = _report_ids(wanted)
     e = edits_table.c
-    for first in range(0, len(ids), CHUNK):
-        query = (
-            sa.select(edits_table)
-            .where(e.anchor_report.in_(ids[first : first + CHUNK]))
-            .order_by(e.id)
-        )
+    for chunk in chunks(ids):
+        query = sa.select(edits_table).where(e.anchor_report.in_(chunk)).order_by(e.id)
         for row in conn.execute(query).mappings():
             edit = Edit.from_row(dict(row))
             if edit.anchor in wanted:
@@ -45,8 +40,7 @@ def constraints_for(conn: sa.Connection, uids: Iterable[str]) -> Constraints:
     must: set[tuple[str, str]] = set()
     cannot: set[tuple[str, str]] = set()
     c = links_table.c
-    for first in range(0, len(ids), CHUNK):
-        chunk = ids[first : first + CHUNK]
+    for chunk in chunks(ids):
         query = sa.select(links_table).where(
             c.active == 1, sa.or_(c.a_report.in_(chunk), c.b_report.in_(chunk))
         )

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
+from .batches import chunks
 from .tables import events_table, sources_table
 
 CHUNK = 1_000  # ids per IN (...): well under both databases' parameter limits
@@ -109,5 +110,5 @@ def all_rows(conn: sa.Connection) -> Iterator[IndexRow]:
 def rows_for(conn: sa.Connection, event_ids: Iterable[str]) -> Iterator[IndexRow]:
     """The events among ``event_ids`` that exist (ids of removed events yield nothing)."""
     ids = sorted(set(event_ids))
-    for first in range(0, len(ids), CHUNK):
-        yield from _grouped(conn.execute(_query(ids[first : first + CHUNK])))
+    for chunk in chunks(ids, CHUNK):
+        yield from _grouped(conn.execute(_query(chunk)))

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from ..schema import COLUMNS, LIST_COLUMNS
 from . import changes
+from .batches import chunks
 from .changes import Revision
 from .tables import events_table, runs_table, sources_table
 
@@ -99,8 +100,7 @@ def events_by_id(engine: sa.Engine, event_ids: Sequence[str]) -> pd.DataFrame:
     found: dict[str, Any] = {}
     wanted = list(dict.fromkeys(event_ids))
     with engine.connect() as conn:
-        for first in range(0, len(wanted), _BY_ID_CHUNK):
-            chunk = wanted[first : first + _BY_ID_CHUNK]
+        for chunk in chunks(wanted, _BY_ID_CHUNK):
             query = sa.select(*(events_table.c[name] for name in COLUMNS)).where(
                 events_table.c.event_id.in_(chunk)
             )

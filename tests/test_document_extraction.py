@@ -335,6 +335,44 @@ def test_a_reward_in_hyphenated_millions_keeps_its_full_amount():
 # --- 7. precision traps -----------------------------------------------------------------
 
 
+# The lede of a real report (NTN24, 2025-08-13): the reward was announced days before the
+# minister's Tuesday; "a cambio de información o captura" is what the reward asks for.
+_REWARD_DENOUNCED = (
+    "El canciller del régimen venezolano, Yván Gil, convocó este martes a embajadores y "
+    'diplomáticos para denunciar lo que tilda como "show risible" y "actos terroristas" tras el '
+    "anuncio de la millonaria recompensa ofrecida por el gobierno de Estados Unidos, a cambio de "
+    "información o captura de Nicolás Maduro.\n\nPara Gil, la recompensa de 50 millones de "
+    "dólares esconde una supuesta amenaza militar por parte del gobierno de Donald Trump."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _REWARD_DENOUNCED,
+        "The Venezuelan government protested on Tuesday after the State Department offered a "
+        "reward of $50 million for Maduro.",
+    ],
+)
+def test_an_act_after_after_is_not_dated_by_the_clause_it_follows(text):
+    assert not any(e.date == "2025-09-02" or e.event_type == "bounty" for e in events(text)), text
+
+
+def test_an_act_dated_inside_its_after_phrase_keeps_its_date():
+    text = "Tras el ataque contra una lancha, ocurrido el martes, el Pentágono dijo que no hubo sobrevivientes."
+    assert ("2025-09-02", "military_action") in {(e.date, e.event_type) for e in events(text)}
+    text = "On Tuesday, after months of talks, the State Department designated Tren de Aragua."
+    assert ("2025-09-02", "designation") in {(e.date, e.event_type) for e in events(text)}
+
+
+def test_the_capture_a_reward_asks_for_is_not_a_capture():
+    text = _REWARD_DENOUNCED.replace(
+        " tras el anuncio de la millonaria recompensa ofrecida por el gobierno de Estados Unidos,",
+        ", que Estados Unidos ofreció",
+    )
+    assert "military_action" not in {e.event_type for e in events(text)}
+
+
 @pytest.mark.parametrize(
     "text",
     [

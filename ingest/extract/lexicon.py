@@ -330,8 +330,10 @@ _ACCUSED_OF_BEING = re.compile(
 _WARRANT_BEFORE = re.compile(r"(?:ordene?s? de|warrants? for (?:the |his |her )?)\s*$")
 # "information leading to the arrest of", "que conduzca a su captura": the aim of a reward.
 _AIM = re.compile(
-    r"(?:leading to|lead to|leads to|conduzca a|conduzcan a|lleve a|permita|facilite|que ayude a)"
-    r"\s+(?:the |his |her |their |la |el |su |sus |al? )?$"
+    r"(?:leading to|lead to|leads to|conduzcan? a|condujeran? a|lleven? a|llevaran? a|permitan?"
+    r"|permitieran?|faciliten?|facilitaran?|que ayuden? a|que ayudaran? a"
+    r"|a cambio de (?:informacion (?:o|y|y/o) )?)"
+    r"\s*(?:the |his |her |their |la |el |su |sus |al? )?$"
 )
 
 

@@ -421,6 +421,18 @@ _SUMMARY_NOUNS = (
 )
 
 
+_AFTER = re.compile(r"\b(?:after|following|tras|luego de|despues de)\s")
+_PHRASE_END = re.compile(r"[,;:]")
+
+
+def _after_phrase(folded: str, pos: int) -> int:
+    """Where an "after ..." phrase that runs on to ``pos`` opens (no comma between), else -1."""
+    window = max(0, pos - 160)
+    ends = [m.end() for m in _PHRASE_END.finditer(folded, window, pos)]
+    opens = [m.start() for m in _AFTER.finditer(folded, ends[-1] if ends else window, pos)]
+    return opens[-1] if opens else -1
+
+
 def _summary(clause: str) -> bool:
     return any(noun in clause for noun in _SUMMARY_NOUNS) and SUMMARY.search(clause) is not None
 
@@ -434,8 +446,12 @@ def _date(reading: Reading, sentence: Sentence, mention: Mention, bounds: tuple[
     # "identified eight entities as FTOs, ... set in motion by Executive Order 14157 of
     # January 20, 2025": the date of a cited act is that act's, never another trigger's.
     cited = cited_spans(sentence.text)
+    # "Gil convocó este martes ... tras el anuncio de la recompensa", "The visit came after
+    # the US designated": the act after "after" came before the day of the clause it follows.
+    after = _after_phrase(sentence.folded, trigger.start)
     resolved = [m for m in sentence.mentions if m.value is not None
                 and not any(a <= m.start < b for a, b in cited)
+                and m.start > after
                 and _may_date(reading, sentence, trigger, m)]  # fmt: skip
     in_clause = [m for m in resolved if start <= m.start < end]
     if not in_clause and VAGUE.search(sentence.folded, start, end):

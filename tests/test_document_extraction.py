@@ -358,6 +358,23 @@ def test_an_act_after_after_is_not_dated_by_the_clause_it_follows(text):
     assert not any(e.date == "2025-09-02" or e.event_type == "bounty" for e in events(text)), text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shape (Martí Noticias, 2025-11-17): "El Gobierno de Estados Unidos declarará el
+        # próximo 24 de noviembre como Organización Terrorista Extranjera al Cartel de los Soles".
+        "El Gobierno de Estados Unidos declarará el próximo 24 de septiembre como Organización "
+        "Terrorista Extranjera al Cartel de los Soles.",
+        # White House corpus shape: "the national emergency declared in Executive Order 13303
+        # ... must continue in effect beyond May 22, 2023" in a notice of May 16.
+        "For this reason, the national emergency declared in Executive Order 13303 must continue "
+        "in effect beyond September 22, 2025.",
+    ],
+)
+def test_nothing_is_dated_after_the_day_the_document_was_written(text):
+    assert all(e.date <= "2025-09-05" for e in events(text)), text
+
+
 def test_an_act_dated_inside_its_after_phrase_keeps_its_date():
     text = "Tras el ataque contra una lancha, ocurrido el martes, el Pentágono dijo que no hubo sobrevivientes."
     assert ("2025-09-02", "military_action") in {(e.date, e.event_type) for e in events(text)}

@@ -192,6 +192,13 @@ def assemble(
             still.append((mention, reason))
     not_events[:] = [(m, r) for m, r in still if not _dated_by_announcement(frames, m)]
     for frame in list(frames):
+        if reading.reference is not None and frame.date.start > reading.reference:
+            # "declarará el próximo 24 de noviembre", "a hearing scheduled for July 9": a
+            # day after the text was written has not happened in it.
+            frames.remove(frame)
+            not_events += [(m, f"{frame.date.iso} is after the document was written")
+                           for m in frame.mentions]  # fmt: skip
+            continue
         if frame.event_type == "bounty" and frame.amount is None:
             # A reward is an event with its amount; one told nowhere with it is not.
             frames.remove(frame)

@@ -42,6 +42,22 @@ def test_a_step_dated_by_the_sentence_that_confirms_it():
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shapes: "anunció este jueves la imposición de sanciones contra tres sobrinos";
+        # "anunció un paquete de sanciones"; "announced new sanctions on Thursday".
+        "El Departamento de Estado anunció este martes la imposición de sanciones contra tres "
+        "sobrinos de Nicolás Maduro.",
+        "Estados Unidos anunció el martes un paquete de sanciones contra funcionarios venezolanos.",
+        "The Treasury Department announced on Tuesday a new round of sanctions on Venezuelan "
+        "officials.",
+    ],
+)
+def test_sanctions_announced_through_a_light_noun_are_dated_by_the_announcement(text):
+    assert ("2025-09-02", "sanction") in {(e.date, e.event_type) for e in events(text)}, text
+
+
 def test_an_act_dated_by_the_day_it_was_announced_in_the_next_sentence_in_spanish():
     event = one(
         "Estados Unidos está designando a Los Lobos como organización terrorista extranjera. "

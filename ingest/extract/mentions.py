@@ -69,6 +69,12 @@ _OWNER = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una", "its", "his", "her", "su"}
+# Words between a reporting verb and the act that still leave the act its object: "announced
+# new sanctions", "anunció la imposición de sanciones", "anunció un paquete de sanciones".
+_TRANSPARENT = _ARTICLES | {
+    "new", "fresh", "additional", "more", "round", "package", "imposition", "of", "nuevas",
+    "nuevos", "nueva", "nuevo", "ronda", "paquete", "imposición", "imposicion", "de", "del",
+}  # fmt: skip
 WITH_RESPECT = re.compile(
     r"(?:with respect to|relating to|centered in|regarding|con respecto a)\s+(?:the\s+)?"
     r"(?:situation\s+in\s+|government\s+of\s+)?(?:\w+\s+){0,3}$",
@@ -631,7 +637,7 @@ def _next_to_reporting_verb(
                 return False  # "el ataque, ocurrido el lunes, el Pentágono dijo"
             lo, hi = min(v_end, trigger.end), max(v_start, trigger.start)
             between = sentence.text[lo:hi].replace(mention.phrase, " ")
-            words = [w for w in between.split() if w.lower() not in _ARTICLES]
+            words = [w for w in between.split() if w.lower() not in _TRANSPARENT]
             lead = re.sub(r"^[\s,]*(?:(?:on|in|at|el|en|este|esta)\s+)?[\s,]*", "", between)
             if (
                 complement

@@ -254,6 +254,23 @@ def test_what_a_court_said_is_not_a_court_step():
     assert "legal" not in {e.event_type for e in events(text)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shapes: "anunció hoy la ruptura de relaciones políticas y diplomáticas con
+        # Estados Unidos"; "demandó este lunes el retiro inmediato de los representantes
+        # diplomáticos de Argentina, Chile ...".
+        "El presidente anunció el martes la ruptura de relaciones diplomáticas con Estados Unidos.",
+        "El gobierno demandó este martes el retiro inmediato de los representantes diplomáticos "
+        "de Argentina y Chile.",
+        "On Tuesday Caracas announced the severing of diplomatic ties with Washington.",
+        "On Tuesday the government ordered the withdrawal of its diplomats from seven countries.",
+    ],
+)
+def test_a_diplomatic_break_told_with_a_noun_is_a_diplomatic_event(text):
+    assert ("2025-09-02", "diplomatic") in {(e.date, e.event_type) for e in events(text)}, text
+
+
 def test_giving_the_campaign_a_name_is_an_announced_operation():
     text = "On Thursday, Hegseth announced Operation Southern Spear against narco-terrorists."
     assert ("2025-09-04", "statement") in {(e.date, e.event_type) for e in events(text)}

@@ -173,6 +173,15 @@ _TRIGGERS: dict[str, list[str]] = {
         r"recalled (?:its |their |our )?(?:ambassadors?|charge d.affaires)",
         r"llam(?:o|aron|ado|a)? [\"'«“]?a consultas",
         r"persona non grata",
+        # Told with a noun or another verb: "anunció hoy la ruptura de relaciones", "demandó
+        # el retiro inmediato de los representantes diplomáticos", "expels the ambassadors".
+        r"(?:ruptura|romper|rompe|rompen) (?:de )?(?:las )?relaciones",
+        r"(?:severing|breaking off|break off|sever|severs|rupture) (?:of )?(?:diplomatic )?(?:ties|relations)",
+        r"(?:retiro|retirada|salida|expulsion) (?:inmediat[oa] )?de (?:los |las |todo su |su |sus )?"
+        r"(?:representantes diplomaticos|personal diplomatico|diplomaticos|embajadores|cuerpo diplomatico)",
+        r"(?:withdrawal|expulsion) of (?:its |the |their |all )?(?:ambassadors?|diplomats|diplomatic (?:staff|personnel))",
+        r"expuls(?:a|an) (?:a )?(?:los |las |al )?(?:embajador(?:es)?|diplomaticos)",
+        r"expels? (?:the |its |their )?(?:ambassadors?|diplomats)",
     ],
     "statement": [
         r"notified congress|congress was notified",

@@ -97,6 +97,7 @@ def main() -> None:
     if args.provenance:
         args.provenance.write_text(provenance(), encoding="utf-8")
         print(f"wrote {args.provenance}")
+        return  # only the table: whoever adds documents need not see any score
     results = measure()
     publish(table(results), "quality", args.write)
     if args.misses:

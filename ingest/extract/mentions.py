@@ -452,12 +452,8 @@ def _date(reading: Reading, sentence: Sentence, mention: Mention, bounds: tuple[
     # "identified eight entities as FTOs, ... set in motion by Executive Order 14157 of
     # January 20, 2025": the date of a cited act is that act's, never another trigger's.
     cited = cited_spans(sentence.text)
-    # "Gil convocó este martes ... tras el anuncio de la recompensa", "The visit came after
-    # the US designated": the act after "after" came before the day of the clause it follows.
-    after = _after_phrase(sentence.folded, trigger.start)
     resolved = [m for m in sentence.mentions if m.value is not None
                 and not any(a <= m.start < b for a, b in cited)
-                and m.start > after
                 and _may_date(reading, sentence, trigger, m)]  # fmt: skip
     in_clause = [m for m in resolved if start <= m.start < end]
     if not in_clause and VAGUE.search(sentence.folded, start, end):
@@ -518,9 +514,6 @@ _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "seven": 7, "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4,
            "cinco": 5, "seis": 6, "siete": 7}  # fmt: skip
 # "after a U.S. drug indictment against Maduro": an act the sentence's own date follows.
-_AFTER_BEFORE = re.compile(
-    r"\b(?:after|following|tras|luego de|despues de)\s+(?:[\w.'’-]+\s+){0,4}$"
-)
 _CLAUSE_END = re.compile(r"[,;:]")
 _RELATIVE_WORD = re.compile(
     r"\b(?:that|which|who|whom|when|where|que|cuando|donde|quien|quienes)\b"
@@ -565,8 +558,10 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
         return False  # "Before today, the Treasury had imposed sanctions": a bound, not a day
     if _SINCE.match(date.phrase) and trigger.text.endswith("s"):
         return False  # "Since 2017, ... indictments": acts over a period
-    after = _AFTER_BEFORE.search(folded, max(0, trigger.start - 60), trigger.start)
-    if after is not None and date.start < after.start():
+    # "Gil convocó este martes ... tras el anuncio de la recompensa", "The visit came after
+    # the US designated": the act after "after" came before the day of the clause it follows.
+    after = _after_phrase(folded, trigger.start)
+    if 0 <= after and date.start < after:
         return False
     for relative in _RELATIVE_WORD.finditer(folded):
         stop = _CLAUSE_END.search(folded, relative.end())

@@ -271,6 +271,27 @@ def test_a_diplomatic_break_told_with_a_noun_is_a_diplomatic_event(text):
     assert ("2025-09-02", "diplomatic") in {(e.date, e.event_type) for e in events(text)}, text
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # Dev shapes: "has ordered the deployment of an active-duty Stryker Brigade Combat
+        # Team and an aviation battalion"; "Strykers last deployed to the U.S. southern border
+        # in 2012"; "F-35 stealth fighter jets were observed landing at ... on 13 September";
+        # "Marines ... apprehended Motor/Tanker Olina".
+        ("On Tuesday Hegseth ordered the deployment of a Stryker Brigade Combat Team and an "
+         "aviation battalion to the border.", "deployment"),
+        ("El martes se ordenó el despliegue de una brigada y un batallón de helicópteros en la "
+         "frontera.", "deployment"),
+        ("Five F-35 stealth fighter jets were observed landing in Puerto Rico on Tuesday.",
+         "deployment"),
+        ("On Tuesday Marines launched from the USS Gerald R. Ford and apprehended Motor/Tanker "
+         "Olina in the Caribbean Sea.", "military_action"),
+    ],
+)  # fmt: skip
+def test_units_aircraft_and_apprehended_tankers_are_named_as_they_are_in_reports(text, kind):
+    assert ("2025-09-02", kind) in {(e.date, e.event_type) for e in events(text)}, text
+
+
 def test_giving_the_campaign_a_name_is_an_announced_operation():
     text = "On Thursday, Hegseth announced Operation Southern Spear against narco-terrorists."
     assert ("2025-09-04", "statement") in {(e.date, e.event_type) for e in events(text)}

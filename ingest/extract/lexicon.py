@@ -90,7 +90,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"sank|sunk",
         r"captured|capture(?: of)?",
         r"killed|killing",
-        r"(?:seized|seizing|seizure of|interdicting|interdicted) (?:an? |the |another )?(?:\w+ ){0,3}(?:vessel|tanker|ship|boat)s?",
+        r"(?:seized|seizing|seizure of|interdicting|interdicted|apprehended) (?:an? |the |another )?(?:\w+ ){0,3}(?:motor/)?(?:vessel|tanker|ship|boat)s?",
         r"(?:destroy(?:s|ed)?|hit) (?:an? |the |another )?(?:\w+ ){0,3}(?:vessel|boat|ship)s?",
         r"(?:vessel|tanker|ship|boat)s? (?:[\w,]+ ){0,8}?(?:was|were|has been|had been|is being) (?:seized|struck|hit|destroyed|boarded|sunk)",
         r"attack(?:ed)? (?:on|against) (?:an? |the |another )?(?:\w+ ){0,3}(?:vessel|boat|ship|target)s?",
@@ -115,7 +115,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:entered|reached) the caribbean",
         # "Three B-52 bombers took off from Barksdale ... and flew for hours near the coast",
         # "fighter jets landed in Puerto Rico": aircraft sent somewhere.
-        r"(?:bombers?|b-52h?s?|b-1b?s?|fighter jets|f-35b?s?|warplanes) (?:[\w,/-]+ ){0,12}?(?:flew|took off|landed)",
+        r"(?:bombers?|b-52h?s?|b-1b?s?|fighter jets|f-35b?s?|warplanes) (?:[\w,/-]+ ){0,12}?(?:flew|took off|landed|flying|taking off|landing)",
         r"(?:bombarderos?|cazas|aviones de combate|f-35b?) (?:[\w,/-]+ ){0,12}?(?:sobrevol(?:o|aron)|volaron|aterrizaron|despegaron)",
         r"despleg(?:o|aron|ar|ado|ada|ados|ue)|despliegue",
         r"envi(?:o|aron) (?:\w+ )?(?:tropas|buques|soldados|marines|aviones)",
@@ -206,6 +206,8 @@ _INHERENTLY_MILITARY = re.compile(
 DEPLOYABLE = re.compile(
     r"\b(?:troops|forces|ships|warships?|carriers?|strike group|marines|soldiers|personnel|aircraft"
     r"|destroyers?|submarines?|assets|guardsmen|national guard|jets|bombers?|bombarderos?|cazas|tropas|fuerzas|buques|barcos"
+    r"|brigades?|battalions?|divisions?|regiments?|squadrons?|units|helicopters?|ospreys?|strykers?"
+    r"|meu|expeditionary|brigadas?|batallon(?:es)?|helicopteros"
     r"|portaaviones|soldados|efectivos|aviones|military|militar|militares|destructor|destructores|submarinos|uss)\b"
 )
 _LEGAL_WORDS = re.compile(

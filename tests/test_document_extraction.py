@@ -292,6 +292,21 @@ def test_units_aircraft_and_apprehended_tankers_are_named_as_they_are_in_reports
     assert ("2025-09-02", kind) in {(e.date, e.event_type) for e in events(text)}, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shapes (MercoPress, 2025-08-15 and 2025-08-26): "Ecuadorian President Daniel
+        # Noboa officially declared the “Cartel de los Soles” a terrorist group"; "Argentina
+        # declares Cártel de los Soles a terrorist organization".
+        "On Tuesday, President Daniel Noboa officially declared the “Cartel de los Soles” a "
+        "terrorist group.",
+        "El martes, Argentina declaró como organización terrorista al Cartel de los Soles.",
+    ],
+)
+def test_declaring_a_group_terrorist_is_a_designation_in_both_languages(text):
+    assert ("2025-09-02", "designation", ("Cartel de los Soles",)) in found(text), text
+
+
 def test_giving_the_campaign_a_name_is_an_announced_operation():
     text = "On Thursday, Hegseth announced Operation Southern Spear against narco-terrorists."
     assert ("2025-09-04", "statement") in {(e.date, e.event_type) for e in events(text)}

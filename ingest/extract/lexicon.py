@@ -23,6 +23,9 @@ _TRIGGERS: dict[str, list[str]] = {
         r"sdgts?",
         r"terrorist organi[sz]ations?",
         r"(?:listed|named|labell?ed|branded|identified) (?:\w+ ){0,8}?as [\"“]?(?:an? )?(?:foreign |global |specially designated )?terrorist",
+        # "officially declared the “Cartel de los Soles” a terrorist group", as Spanish
+        # "declara terrorista al Cartel de los Soles" below.
+        r"(?:declared|declares|declaring) (?:[\w“”\"'’-]+ ){0,8}?(?:as )?(?:an? )?(?:foreign |global )?terrorist",
         r"design(?:a|o|aron|ar|ara|ado|ada|ados|adas|acion|aciones)",
         r"organizaci(?:on|ones) terroristas?(?: extranjeras?)?",
         r"terroristas? globales? especialmente designad[oa]s?",

@@ -307,6 +307,23 @@ def test_declaring_a_group_terrorist_is_a_designation_in_both_languages(text):
     assert ("2025-09-02", "designation", ("Cartel de los Soles",)) in found(text), text
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # Dev shapes: "On March 20, 2025, Defense Secretary Pete Hegseth gave an order
+        # allowing service members ..."; "America's largest aircraft carrier, the USS Gerald
+        # R. Ford, arrived in the Caribbean on Tuesday".
+        ("On Tuesday, Defense Secretary Pete Hegseth gave an order allowing troops to patrol.",
+         "directive"),
+        ("On Tuesday the president issued a directive on the border mission.", "directive"),
+        ("America's largest aircraft carrier, the USS Gerald R. Ford, arrived in the Caribbean "
+         "on Tuesday.", "deployment"),
+    ],
+)  # fmt: skip
+def test_an_order_given_and_a_carrier_arrived_under_its_name(text, kind):
+    assert ("2025-09-02", kind) in {(e.date, e.event_type) for e in events(text)}, text
+
+
 def test_giving_the_campaign_a_name_is_an_announced_operation():
     text = "On Thursday, Hegseth announced Operation Southern Spear against narco-terrorists."
     assert ("2025-09-04", "statement") in {(e.date, e.event_type) for e in events(text)}

@@ -25,7 +25,8 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:listed|named|labell?ed|branded|identified) (?:\w+ ){0,8}?as [\"“]?(?:an? )?(?:foreign |global |specially designated )?terrorist",
         # "officially declared the “Cartel de los Soles” a terrorist group", as Spanish
         # "declara terrorista al Cartel de los Soles" below.
-        r"(?:declared|declares|declaring) (?:[\w“”\"'’-]+ ){0,8}?(?:as )?(?:an? )?(?:foreign |global )?terrorist",
+        r"(?:declared|declares|declaring) (?:[\w“”\"'’-]+ ){0,8}?(?:as )?(?:an? )?(?:foreign |global )?"
+        r"(?:terrorists|terrorist (?:groups?|organi[sz]ations?|entit(?:y|ies)))",
         r"design(?:a|o|aron|ar|ara|ado|ada|ados|adas|acion|aciones)",
         r"organizaci(?:on|ones) terroristas?(?: extranjeras?)?",
         r"terroristas? globales? especialmente designad[oa]s?",
@@ -53,7 +54,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"proclaimed",
         r"memorand(?:um|a)",
         r"directives?",
-        r"(?:signed|signs) (?:a |an |the )?(?:secret |new |classified )?(?:order|directive|determination)",
+        r"(?:signed|signs|issued|issues|gave|gives) (?:a |an |the )?(?:secret |new |classified )?(?:order|directive|determination)",
         r"authori[sz](?:ed|es|ing) (?:the |a |an )?(?:use|military|department|pentagon|u\.?s\.? forces|strikes?|deployment)",
         r"invok(?:ed|es|ing) (?:the )?(?:wartime |1798 )?alien enemies act",
         r"(?:ordered|orders|ordering|announced) (?:a |an |the )?[\"“]?(?:total and complete )?blockade",
@@ -113,7 +114,8 @@ _TRIGGERS: dict[str, list[str]] = {
         r"deploy(?:ed|ing|s|ment)",
         r"sent (?:\w+ )?(?:troops|warships|ships|destroyers?|marines|soldiers|an aircraft carrier|a carrier|jets|aircraft)",
         r"(?:sending|dispatch(?:ed|ing)?) (?:the |an? )?(?:[\w.]+ ){0,6}(?:carrier|warships?|destroyers?|troops|strike group)",
-        r"(?:warships?|aircraft carrier|carrier strike group) (?:arrived|to the)",
+        # "the aircraft carrier, the USS Gerald R. Ford, arrived in the Caribbean"
+        r"(?:warships?|aircraft carrier|carrier strike group)(?:, (?:the )?uss [\w. ]{1,30},)? (?:arrived|to the)",
         r"arriv(?:al|ed) (?:of )?(?:the )?(?:uss |[\w.]+ ){0,6}(?:carrier|strike group|warships?|destroyers?|troops)",
         r"(?:entered|reached) the caribbean",
         # "Three B-52 bombers took off from Barksdale ... and flew for hours near the coast",

@@ -461,6 +461,27 @@ def test_nothing_is_dated_after_the_day_the_document_was_written(text):
     assert all(e.date <= "2025-09-05" for e in events(text)), text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shapes: '"[He] is currently charged in the United States for his role in
+        # directing a cartel-related murder-for-hire ... in 2013"'; "está acusado en varios
+        # autos de procesamiento en Estados Unidos".
+        "He is currently charged in the United States for his role in a murder in Texas in 2013.",
+        "Zambada está acusado desde 2009 en varios autos de procesamiento en Estados Unidos.",
+    ],
+)
+def test_a_standing_charge_is_not_a_step_in_the_case(text):
+    assert "legal" not in {e.event_type for e in events(text)}, text
+
+
+def test_an_extradition_in_the_present_is_still_news():
+    assert ("2025-09-02", "legal") in {
+        (e.date, e.event_type)
+        for e in events("On Tuesday, Carvajal is extradited from Spain to the United States.")
+    }
+
+
 def test_an_act_dated_inside_its_after_phrase_keeps_its_date():
     text = "Tras el ataque contra una lancha, ocurrido el martes, el Pentágono dijo que no hubo sobrevivientes."
     assert ("2025-09-02", "military_action") in {(e.date, e.event_type) for e in events(text)}

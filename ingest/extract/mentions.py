@@ -323,6 +323,12 @@ def _told_terrorist_listing(reading: Reading, sentence: Sentence) -> bool:
     )
 
 
+_STANDING = re.compile(
+    r"\b(?:is|are|remains?|esta|estan|sigue|siguen)\s+(?:(?:currently|still|now|actualmente"
+    r"|todavia|aun)\s+)?$"
+)
+
+
 def _rejected(sentence: Sentence, trigger: Trigger, clause: tuple[int, int], why: str) -> Mention:
     return Mention(sentence, trigger.event_type, "", trigger, "", clause, rejected=why)
 
@@ -339,6 +345,14 @@ def _mention(
     form = form_of(sentence.folded, trigger, sentence.text)
     if event_type == "designation" and _bare_label(sentence.folded, trigger, clause):
         return _rejected(sentence, trigger, bounds, "a label, not a listing: no 'as' or verb")
+    if (
+        event_type == "legal"
+        and trigger.text.startswith(("charg", "indict", "acus", "imput", "proces"))
+        and _STANDING.search(sentence.folded, max(0, trigger.start - 30), trigger.start)
+    ):
+        # "[He] is currently charged in the United States for ... a murder in 2013", "está
+        # acusado en varios autos": where a case stands, not a step taken in it.
+        return _rejected(sentence, trigger, bounds, "a standing charge (status), not a step")
     paragraph = reading.paragraph_text(sentence.paragraph)
     # A terrorist listing told as a sanction, and Treasury's sanctions told as designations.
     if event_type == "sanction" and SDGT_PHRASE.search(clause):

@@ -482,6 +482,24 @@ def test_an_extradition_in_the_present_is_still_news():
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shapes (State Department reward releases and their reports): "desde la
+        # creación del PNR en 1986, y el Departamento de Estado ha pagado más de 135 millones
+        # de dólares en recompensas"; "the Narcotics Rewards Program (NRP) since the NRP's
+        # inception in 1986"; "como parte de su Programa de Recompensas por Narcotráfico".
+        "Desde la creación del Programa de Recompensas en 1986, el Departamento de Estado ha "
+        "pagado más de 135 millones de dólares en recompensas.",
+        "More than 75 traffickers have been brought to justice under the Narcotics Rewards "
+        "Program since its inception in 1986, and the Department has paid more than $135 "
+        "million in rewards.",
+    ],
+)
+def test_a_rewards_programme_and_what_it_paid_are_not_a_reward_offered(text):
+    assert "bounty" not in {e.event_type for e in events(text)}, text
+
+
 def test_an_act_dated_inside_its_after_phrase_keeps_its_date():
     text = "Tras el ataque contra una lancha, ocurrido el martes, el Pentágono dijo que no hubo sobrevivientes."
     assert ("2025-09-02", "military_action") in {(e.date, e.event_type) for e in events(text)}

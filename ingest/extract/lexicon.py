@@ -344,6 +344,8 @@ _ACCUSED_OF_BEING = re.compile(
     r"(?:\s+[\w,.-]+){0,8}?\s+de\s+(?:ser|estar|liderar|encabezar|dirigir|proteger|utilizar)\b"
 )
 _WARRANT_BEFORE = re.compile(r"(?:ordene?s? de|warrants? for (?:the |his |her )?)\s*$")
+_PROGRAM_AFTER = re.compile(r"\s+(?:programs?|programmes?|for justice)\b")
+_PROGRAM_BEFORE = re.compile(r"\bprogramas? de\s+$")
 # "information leading to the arrest of", "que conduzca a su captura": the aim of a reward.
 _AIM = re.compile(
     r"(?:leading to|lead to|leads to|conduzcan? a|condujeran? a|lleven? a|llevaran? a|permitan?"
@@ -422,6 +424,11 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                 folded, max(0, m.start() - 30), m.start()
             ):
                 continue
+            if kind == "bounty" and (
+                _PROGRAM_AFTER.match(folded, m.end())
+                or _PROGRAM_BEFORE.search(folded, max(0, m.start() - 15), m.start())
+            ):
+                continue  # "the Narcotics Rewards Program", "Programa de Recompensas": a name
             found.append(Trigger(kind, m.start(), m.end(), m.group()))
     found.sort(key=lambda t: (t.start, -t.end))
     return tuple(found)

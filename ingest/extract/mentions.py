@@ -323,6 +323,7 @@ def _told_terrorist_listing(reading: Reading, sentence: Sentence) -> bool:
     )
 
 
+_PAID = re.compile(r"\b(?:paid|pays|pagado|pago|pagaron)\b")
 _STANDING = re.compile(
     r"\b(?:is|are|remains?|esta|estan|sigue|siguen)\s+(?:(?:currently|still|now|actualmente"
     r"|todavia|aun)\s+)?$"
@@ -402,6 +403,11 @@ def _mention(
         return mention
     if _summary(clause) or (_PERIOD_WORD.search(clause) and OVER_A_PERIOD.search(clause)):
         mention.rejected = "a count of events over a period: a summary, not one event"
+        return mention
+    if event_type == "bounty" and _PAID.search(clause, 0, max(0, trigger.start - bounds[0])):
+        # The rewards programmes' closing lines: "More than 75 ... brought to justice ...
+        # since the NRP's inception in 1986", "ha pagado más de 135 millones en recompensas".
+        mention.rejected = "rewards paid out over the programme's life: a total, not an offer"
         return mention
     _date(reading, sentence, mention, bounds)
     _targets(reading, sentence, mention, bounds)

@@ -324,6 +324,35 @@ def test_an_order_given_and_a_carrier_arrived_under_its_name(text, kind):
     assert ("2025-09-02", kind) in {(e.date, e.event_type) for e in events(text)}, text
 
 
+def test_a_decree_that_lists_groups_is_an_order_and_a_listing_on_one_day():
+    # Dev shapes (teleSUR 2024-01-09; Reporte Confidencial 2025-01-21).
+    text = (
+        "President Daniel Noboa decreed on Tuesday the recognition of an internal armed "
+        'conflict.\n\nThe tweet reads, "I have signed the executive decree declaring Internal '
+        "Armed Conflict and identified the following groups as terrorist organizations: Los "
+        'Choneros and Los Lobos."'
+    )
+    assert {("2025-09-02", "directive"), ("2025-09-02", "designation")} <= {
+        (e.date, e.event_type) for e in events(text)
+    }
+    es = (
+        "El martes, Donald Trump oficializó la designación del Tren de Aragua como una "
+        "organización terrorista extranjera. La firma de la orden ejecutiva por parte del "
+        "mandatario se llevó a cabo en horas de la noche."
+    )
+    assert ("2025-09-02", "directive", ("Tren de Aragua",)) in found(es)
+
+
+def test_a_listing_beside_an_order_cited_by_number_is_not_dated_by_it():
+    # White House corpus shape: "Tren de Aragua ... designated as a Foreign Terrorist
+    # Organization" next to "Executive Order 13692 of March 8, 2015".
+    text = (
+        "Executive Order 13692 of March 8, 2015 declared a national emergency with respect to "
+        "Venezuela. The Tren de Aragua gang was designated as a Foreign Terrorist Organization."
+    )
+    assert not any(e.event_type == "designation" and e.date == "2015-03-08" for e in events(text))
+
+
 def test_giving_the_campaign_a_name_is_an_announced_operation():
     text = "On Thursday, Hegseth announced Operation Southern Spear against narco-terrorists."
     assert ("2025-09-04", "statement") in {(e.date, e.event_type) for e in events(text)}

@@ -188,6 +188,9 @@ def assemble(
             # as terrorist organizations": two acts done together, on the decree's day.
             rule = f"the day of the {beside.lead.trigger.text!r} told with it ({mention.where})"
             _place(frames, mention, beside.date, rule, beside.dated_by_document)
+            placed = next(f for f in frames if mention in f.mentions)
+            for name in _groups(beside.targets):  # the groups the order lists
+                _add(placed, name, f"listed by the {beside.lead.trigger.text!r} told with it")
         else:
             still.append((mention, reason))
     not_events[:] = [(m, r) for m, r in still if not _dated_by_announcement(frames, m)]
@@ -247,16 +250,37 @@ def _same_word(frame: Frame, mention: Mention) -> bool:
     return any(m.trigger.text.split()[-1][:5] == head for m in frame.mentions)
 
 
+# A decree or order that lists groups as terrorist is told as two acts: the order (a
+# directive) and the listing (a designation), done on the same day.
+_PARTNER = {"designation": "directive", "directive": "designation"}
+
+
 def _dated_beside(frames: list[Frame], mention: Mention) -> Frame | None:
-    """A dated act of another kind told in the same sentence as an undated listing."""
-    if mention.event_type != "designation" or mention.form in ("nominal", "definite"):
+    """The dated act of the partner kind told in the same sentence as an undated listing or
+    order, or in the sentence just before or after it: "I have signed the executive decree
+    ... and identified the following groups as terrorist organizations"; "Trump oficializó
+    la designación ... La firma de la orden ejecutiva se llevó a cabo en horas de la noche"."""
+    partner = _PARTNER.get(mention.event_type)
+    if partner is None:
+        return None
+    if mention.event_type == "designation" and mention.form in ("nominal", "definite"):
         return None
     before = mention.sentence.folded[max(0, mention.trigger.start - 40) : mention.trigger.start]
     if re.search(r"\b(?:que|that|which)\b", before):
         return None  # "cárteles que Estados Unidos ha designado como ...": a description
+    here = mention.sentence
+    # Beyond the sentence, only an act told as done beside a listing told as done: not a
+    # label ("supporting terrorist organizations") nor an order cited by its number.
+    near = not _label_only(mention.trigger)
     for frame in frames:
-        if frame.event_type != mention.event_type and any(
-            m.sentence is mention.sentence for m in frame.mentions
+        if frame.event_type != partner:
+            continue
+        if any(m.sentence is here for m in frame.mentions):
+            return frame
+        if near and frame.lead.form != "cited" and any(
+            abs(m.sentence.index - here.index) == 1
+            and abs(m.sentence.paragraph - here.paragraph) <= 1
+            for m in frame.mentions
         ):
             return frame
     return None
@@ -641,6 +665,15 @@ def _add(frame: Frame, name: str, rule: str) -> None:
     if name not in frame.targets:
         frame.targets.append(name)
         frame.target_rules.append(f"{name}: {rule}")
+
+
+def _groups(names: list[str]) -> list[str]:
+    """Targets that are groups or people (or a topic such as "Drug cartels"), not states."""
+    entities = load_gazetteer().entities
+    return [
+        n for n in names
+        if (e := entities.get(fold(n))) is None or e.kind in ("organization", "person", "topic")
+    ]  # fmt: skip
 
 
 def _specific(reading: Reading, names: list[str]) -> list[str]:

@@ -581,7 +581,7 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
     # "Gil convocó este martes ... tras el anuncio de la recompensa", "The visit came after
     # the US designated": the act after "after" came before the day of the clause it follows.
     after = _after_phrase(folded, trigger.start)
-    if 0 <= after and date.start < after:
+    if after >= 0 and date.start < after:
         return False
     for relative in _RELATIVE_WORD.finditer(folded):
         stop = _CLAUSE_END.search(folded, relative.end())

@@ -277,10 +277,14 @@ def _dated_beside(frames: list[Frame], mention: Mention) -> Frame | None:
             continue
         if any(m.sentence is here for m in frame.mentions):
             return frame
-        if near and frame.lead.form != "cited" and any(
-            abs(m.sentence.index - here.index) == 1
-            and abs(m.sentence.paragraph - here.paragraph) <= 1
-            for m in frame.mentions
+        if (
+            near
+            and frame.lead.form != "cited"
+            and any(
+                abs(m.sentence.index - here.index) == 1
+                and abs(m.sentence.paragraph - here.paragraph) <= 1
+                for m in frame.mentions
+            )
         ):
             return frame
     return None

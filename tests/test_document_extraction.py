@@ -353,6 +353,30 @@ def test_a_listing_beside_an_order_cited_by_number_is_not_dated_by_it():
     assert not any(e.event_type == "designation" and e.date == "2015-03-08" for e in events(text))
 
 
+def test_an_act_taking_effect_later_is_the_act_told_before_with_all_its_groups():
+    # Dev shape (CRS IN11205): "Rubio determined on February 6, 2025, that eight entities
+    # meet the criteria for being designated ... The designations took effect on February
+    # 20, 2025 ... Rubio identified as FTOs/SDGTs six Mexico-based entities ...: the Sinaloa
+    # Cartel, ... Secretary Rubio also identified two ... gangs: MS-13 and Tren de Aragua."
+    text = (
+        "Secretary of State Marco Rubio determined on February 6, 2025, that eight entities "
+        "meet the criteria for being designated as Foreign Terrorist Organizations. The "
+        "designations took effect on February 20, 2025, when they were published in the Federal "
+        "Register.\n\nSecretary Rubio identified as FTOs six entities, including: the Sinaloa "
+        "Cartel, the Gulf Cartel and Carteles Unidos. Secretary Rubio also identified two "
+        "gangs: MS-13 and Tren de Aragua."
+    )
+    (event,) = [e for e in events(text, published=date(2025, 3, 10))]
+    assert event.date == "2025-02-06" and event.event_type == "designation"
+    assert {"Sinaloa Cartel", "Carteles Unidos", "MS-13", "Tren de Aragua"} <= set(event.targets)
+    es = (
+        "El Departamento de Estado designó el 6 de febrero de 2025 al Tren de Aragua como "
+        "organización terrorista extranjera. Las designaciones entraron en vigor el 20 de "
+        "febrero de 2025."
+    )
+    assert [e.date for e in events(es, published=date(2025, 3, 10))] == ["2025-02-06"]
+
+
 def test_giving_the_campaign_a_name_is_an_announced_operation():
     text = "On Thursday, Hegseth announced Operation Southern Spear against narco-terrorists."
     assert ("2025-09-04", "statement") in {(e.date, e.event_type) for e in events(text)}

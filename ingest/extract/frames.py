@@ -159,6 +159,15 @@ def assemble(
         ):
             latest.add(mention, f", the {mention.trigger.text!r} told before")
             continue
+        if (
+            definite
+            and latest is not None
+            and _TOOK_EFFECT.search(mention.sentence.folded, mention.trigger.end)
+        ):
+            # "The designations took effect on February 20, 2025, when they were published":
+            # the act told before, on the day it took effect.
+            latest.add(mention, f", the {mention.trigger.text!r} told before taking effect")
+            continue
         if mention.quoted_date:
             # "today" in a statement quoted by a report a day later: the act told before
             near = [
@@ -238,6 +247,12 @@ def _dated_by_announcement(frames: list[Frame], mention: Mention) -> bool:
     rule = f"{mention.date_phrase!r}, the day it was announced (nothing else dates the act)"
     _place(frames, mention, when, rule, False)
     return True
+
+
+_TOOK_EFFECT = re.compile(
+    r"\s(?:\w+\s){0,3}?(?:took|takes|take|went into|goes into|go into) effect\b"
+    r"|\s(?:\w+\s){0,3}?(?:entr(?:o|aron|a|an)|entrara|entraron) en vigor\b"
+)
 
 
 _THIS_ACT = re.compile(
@@ -599,16 +614,19 @@ def _listed_after(reading: Reading, frame: Frame) -> None:
     """ "La notificación oficial incluye, además del Tren de Aragua ..., a la Mara
     Salvatrucha, el Cartel de Jalisco ...": the names the act covers, listed just after."""
     first = min(m.sentence.index for m in frame.mentions)
-    for sentence in reading.sentences[first + 1 : first + 4]:
-        if not _lists(reading, sentence):
-            continue
+    listed = False
+    for sentence in reading.sentences[first + 1 : first + 5]:
+        more = listed and CONTINUATION.search(sentence.folded)  # "... also identified two"
+        names = _listed(sentence) if _lists(reading, sentence) or more else []
         if any(not _label_only(t) for t in find_triggers(sentence.folded)):
-            continue  # another act is told there
-        names = _listed(sentence)
-        if len(names) >= 2:
-            for name in names:
-                _add(frame, name, f"listed in {_where(sentence)}")
-            return
+            names = []  # another act is told there
+        if len(names) < 2:
+            if listed:
+                return  # "... six Mexico-based entities: ..." "... also identified two gangs: ..."
+            continue
+        listed = True
+        for name in names:
+            _add(frame, name, f"listed in {_where(sentence)}")
 
 
 def _lists(reading: Reading, sentence: Sentence) -> bool:

@@ -93,6 +93,22 @@ def test_anaphora_counts_from_the_date_mentioned_just_before():
     )[-1] == ("Dos días después", "2026-01-05")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "iso"),
+    [
+        # Dev shapes: "Trump ordered the Gerald R. Ford to the Caribbean three weeks ago";
+        # "called on the Department of Justice three years ago".
+        ("He ordered the carrier to the Caribbean three weeks ago.", "en", "2025-W29"),
+        ("The raid took place two days ago.", "en", "2025-08-06"),
+        ("The program began three years ago.", "en", "2022"),
+        ("El decreto se firmó hace dos semanas.", "es", "2025-W30"),
+        ("La captura ocurrió hace tres días.", "es", "2025-08-05"),
+    ],
+)
+def test_a_time_ago_counts_back_from_the_publication_date(text, language, iso):
+    assert resolve(text, language=language)[-1][1] == iso
+
+
 def test_anaphora_split_by_a_line_break_or_two_spaces_still_resolves():
     assert resolve("Struck on Sept. 2, 2025, and the next  day troops moved.")[-1] == (
         "the next  day",

@@ -68,6 +68,9 @@ _PATTERN = re.compile(
             rf"(?P<offset>\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?|d[ií]as?|semanas?"
             r"|mes(?:es)?|a[nñ]os?)\s+(?:later|earlier|(?:despu[eé]s|antes)(?!\s+de\b)|(?:after|before)"
             r"(?=\s*[,.;:)]|\s*$))))",
+            # "three weeks ago", "hace dos días": counted back from the document's date
+            rf"(?P<ago>\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?)\s+ago"
+            rf"|hace\s+{_NUMBER_WORDS}\s+(?:d[ií]as?|semanas?|mes(?:es)?|a[nñ]os?))\b)",
             # "last July" (English: the latest July at least two months back), "el pasado
             # mes de enero" (Spanish: the latest January before the current month)
             rf"(?P<last_month>\b(?:[Ll]ast|[Tt]his\s+past)\s+(?:January|February|March|April|May"
@@ -118,6 +121,7 @@ _START_WORDS = frozenset(
         "desde",
         "durante",
         "throughout",
+        "hace",
         "earlier",
         "last",
         "this",
@@ -462,6 +466,8 @@ class DateResolver:
                 return self._weekday(phrase, future), "relative"
             if name == "relative":
                 return self._relative(phrase), "relative"
+            if name == "ago":
+                return self._ago(phrase), "relative"
             if name == "last_month":
                 return self._last_month(phrase), "relative"
             if name == "month_rel":
@@ -473,6 +479,7 @@ class DateResolver:
         return None, "absolute" if name not in (
             "weekday",
             "relative",
+            "ago",
             "offset",
             "anaphor",
         ) else "relative"
@@ -575,6 +582,23 @@ class DateResolver:
         if "next" in text:
             return PartialDate.parse(f"{p.year + 1:04d}")
         return PartialDate.from_date(p, "year")
+
+    def _ago(self, phrase: str) -> PartialDate | None:
+        """ "three weeks ago" is the ISO week three weeks back, as "last week" is one back;
+        "two days ago" a day, "six months ago" a month, "hace dos años" a year."""
+        p = self.published
+        if p is None:
+            return None
+        words = [w for w in phrase.lower().split() if w != "hace"]
+        n = int(words[0]) if words[0].isdigit() else _NUMBERS[words[0]]
+        unit = words[1]
+        if unit.startswith(("day", "d")):
+            return PartialDate.from_date(p - timedelta(days=n))
+        if unit.startswith(("week", "semana")):
+            return _week(p - timedelta(days=7 * n))
+        if unit.startswith(("month", "mes")):
+            return PartialDate.from_date(_add_months(p, -n), "month")
+        return PartialDate.parse(f"{p.year - n:04d}")
 
     def _month_of_year(self, phrase: str) -> PartialDate | None:
         """ "in January this year", "en marzo del año pasado": that month of the

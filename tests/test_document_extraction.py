@@ -528,6 +528,35 @@ def test_a_standing_charge_is_not_a_step_in_the_case(text):
     assert "legal" not in {e.event_type for e in events(text)}, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shapes: "Former Honduras President Juan Orlando Hernandez was found guilty on
+        # Friday of drug trafficking conspiracy"; Spanish "declarado culpable".
+        "Former Honduras President Juan Orlando Hernandez was found guilty on Tuesday of drug "
+        "trafficking conspiracy by a U.S. jury.",
+        "El expresidente Juan Orlando Hernández fue declarado culpable el martes por un jurado.",
+    ],
+)
+def test_a_verdict_of_guilty_is_a_court_step(text):
+    assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shapes: "Testifying in his own defense on March 5, Hernandez denied ... taking
+        # bribes from the traffickers, including convicted Mexican kingpin Joaquin Guzman";
+        # "several convicted traffickers testified".
+        "Testifying on Tuesday, Hernandez denied taking bribes from traffickers, including "
+        "convicted Mexican kingpin Joaquin Guzman.",
+        "On Tuesday several convicted traffickers testified that they had bribed Hernandez.",
+    ],
+)
+def test_convicted_before_a_noun_describes_it(text):
+    assert "legal" not in {e.event_type for e in events(text)}, text
+
+
 def test_an_extradition_in_the_present_is_still_news():
     assert ("2025-09-02", "legal") in {
         (e.date, e.event_type)

@@ -139,6 +139,8 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:entered|enters|entering) (?:a |his |her )?(?:guilty |not[ -]guilty )?plea|guilty plea",
         r"(?:his|her|their|the) arrest(?! (?:warrants?|orders?))",
         r"convicted",
+        r"found guilty",
+        r"(?:declarad|hallad)[oa]s? culpables?",
         r"sentenced",
         r"extradit(?:ed|ion)",
         r"arrested",
@@ -548,10 +550,13 @@ _NOUNS = re.compile(
 _LEADING_DEFINITE = re.compile(r"^(?:the|these|this|that|those|his|her|their|its)\s")
 # An adjective, not an act: "a designated terrorist organization", "all sanctioned oil
 # tankers", "similarly designated gang".
+# "a designated terrorist organization", "sanctioned oil tankers", "several convicted
+# traffickers", "son of convicted Mexican drug lord": a participle that describes a noun.
 ATTRIBUTIVE = re.compile(
     r"\b(?:a|an|the|all|of|any|other|its|their|these|those|\d+|similarly|recently|previously"
-    r"|already|u\.s\.-|us-)\s+(?:designated|sanctioned|designad[oa]s?|sancionad[oa]s?)\s+"
-    r"(?!(?:as|by|for|on|in|under|today|yesterday|pursuant|como|por|el|la|hoy|ayer)\b)[a-z]"
+    r"|already|several|many|some|including|u\.s\.-|us-)\s+(?:designated|sanctioned|convicted"
+    r"|designad[oa]s?|sancionad[oa]s?)\s+"
+    r"(?!(?:as|by|for|on|in|at|of|under|today|yesterday|pursuant|como|por|el|la|hoy|ayer)\b)[a-z]"
 )
 DTO = re.compile(
     r"designated terrorist organi[sz]ations?|organizaciones terroristas designadas"

@@ -270,9 +270,9 @@ def _adjective(folded: str, trigger: Trigger) -> bool:
     return any(m.start() <= trigger.start < m.end() for m in DTO.finditer(folded))
 
 
-# What every ATTRIBUTIVE ("designated", "sanctioned", "designado", "sancionado") and DTO
+# What every ATTRIBUTIVE ("designated", "sanctioned", "convicted", "designado") and DTO
 # match has in it.
-_ADJECTIVE_WORDS = ("designa", "sanctioned", "sanciona")
+_ADJECTIVE_WORDS = ("designa", "sanctioned", "sanciona", "convicted")
 
 
 def _primary(triggers: list[Trigger], amounts: list[Amount]) -> Trigger | None:

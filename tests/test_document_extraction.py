@@ -582,6 +582,28 @@ def test_a_rewards_programme_and_what_it_paid_are_not_a_reward_offered(text):
     assert "bounty" not in {e.event_type for e in events(text)}, text
 
 
+def test_a_date_before_an_acts_noun_dates_that_act_not_the_one_told_before():
+    # Dev shape (AFP via Jamaica Observer, 2026-02-06): "It was the second reported US
+    # strike on an alleged drug boat in the region since the January 3 capture of
+    # Venezuelan leader Nicolas Maduro".
+    text = (
+        "It was the second reported US strike on an alleged drug boat in the region since the "
+        "January 3 capture of Venezuelan leader Nicolas Maduro."
+    )
+    doc = Document(text, title="", published=date(2026, 2, 6))
+    ((capture, frame),) = Extractor().explain(doc).events
+    assert capture.date == "2026-01-03" and capture.event_type == "military_action"
+    assert "Nicolas Maduro" in capture.targets
+    assert frame is not None and frame.lead.trigger.text == "capture of"
+    es = (
+        "Fue el segundo ataque estadounidense contra una lancha desde la captura del 3 de enero "
+        "de Nicolás Maduro por fuerzas estadounidenses."
+    )
+    assert ("2026-01-03", "military_action") in {
+        (e.date, e.event_type) for e in events(es, published=date(2026, 2, 6))
+    }
+
+
 def test_an_act_dated_inside_its_after_phrase_keeps_its_date():
     text = "Tras el ataque contra una lancha, ocurrido el martes, el Pentágono dijo que no hubo sobrevivientes."
     assert ("2025-09-02", "military_action") in {(e.date, e.event_type) for e in events(text)}

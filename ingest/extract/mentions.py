@@ -214,6 +214,11 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
             if other is trigger:
                 continue
             if other.event_type in kinds:
+                if any(m.value is not None and 0 <= other.start - m.end <= 1
+                       for m in sentence.mentions):  # fmt: skip
+                    # "the second US strike ... since the January 3 capture of Maduro"
+                    found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
+                    continue
                 # "la extradición ... desde su recaptura el pasado 25 de junio": a court
                 # step of another kind with a date of its own is another act.
                 own = next((m for m in sentence.mentions if m.value is not None
@@ -228,9 +233,12 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
                     found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
                 continue
             governed = _GOVERNED.search(folded[max(start, other.start - 40) : other.start])
+            # "el despliegue militar iniciado en agosto", "since the January 3 capture of"
             dated = any(
-                m.value is not None and 0 <= m.start - other.end <= 30 for m in sentence.mentions
-            )  # "el despliegue militar iniciado en agosto"
+                m.value is not None
+                and (0 <= m.start - other.end <= 30 or 0 <= other.start - m.end <= 1)
+                for m in sentence.mentions
+            )
             # "declara como grupo terrorista al Cartel": a finite listing verb governs
             # itself; "the process of designating" does not.
             listing = (
@@ -602,7 +610,16 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
                 and 0 <= date.start - other.end <= 30
             ):
                 return False
-    return True
+    return not _prenominal(reading, folded, date, trigger)
+
+
+def _prenominal(reading: Reading, folded: str, date: DateMention, trigger: Trigger) -> bool:
+    """The date stands right before another act's noun: "since the January 3 capture of
+    Venezuelan leader Nicolas Maduro" dates the capture, not the strike told before it."""
+    return any(
+        other.start != trigger.start and 0 <= other.start - date.end <= 1
+        for other in find_triggers(folded, reading.military)
+    )
 
 
 _SINCE = re.compile(r"(?:since|desde)\b", re.I)

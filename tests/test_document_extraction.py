@@ -604,6 +604,23 @@ def test_a_date_before_an_acts_noun_dates_that_act_not_the_one_told_before():
     }
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # Dev shapes: "the command said that on Feb. 20, at the direction of SOUTHCOM
+        # commander ..., Joint Task Force Southern Spear conducted a 'lethal kinetic strike'";
+        # "cabe destacar que la madrugada de este martes, el gobierno colombiano extraditó".
+        ("In a statement posted Friday, the command said that on Tuesday, at the direction of "
+         "its commander, the task force conducted a lethal kinetic strike on a vessel.",
+         "military_action"),
+        ("Cabe destacar que la madrugada de este martes, el gobierno colombiano extraditó a "
+         "alias Pipe Tuluá a Estados Unidos.", "legal"),
+    ],
+)  # fmt: skip
+def test_a_date_that_opens_what_was_said_dates_the_act_said(text, kind):
+    assert ("2025-09-02", kind) in {(e.date, e.event_type) for e in events(text)}, text
+
+
 def test_an_act_dated_inside_its_after_phrase_keeps_its_date():
     text = "Tras el ataque contra una lancha, ocurrido el martes, el Pentágono dijo que no hubo sobrevivientes."
     assert ("2025-09-02", "military_action") in {(e.date, e.event_type) for e in events(text)}

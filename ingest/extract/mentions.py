@@ -597,6 +597,11 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
         inside = relative.start() <= date.start < span_end
         if not inside or relative.start() <= trigger.start < span_end:
             continue
+        if span_end <= trigger.start and len(folded[relative.end() : date.start].split()) <= 3:
+            # "the command said that on Feb. 20, ... conducted a strike", "cabe destacar que
+            # la madrugada de este martes, el gobierno extraditó": a date that opens what
+            # was said, for the verb after its comma.
+            continue
         # A relative clause right after the act's noun is about the act ("the strike that
         # the Navy carried out on Tuesday"); one about something else has its own date.
         gap = folded[trigger.end : relative.start()]

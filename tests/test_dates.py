@@ -109,6 +109,21 @@ def test_a_time_ago_counts_back_from_the_publication_date(text, language, iso):
     assert resolve(text, language=language)[-1][1] == iso
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # Dev shapes: "declarado culpable en el mes de marzo del año 2021"; "detenido en
+        # octubre del año pasado"; "en enero de este año".
+        ("Fue declarado culpable en el mes de marzo del año 2021.", "2021-03"),
+        ("Fue detenido el 3 de marzo del año 2021.", "2021-03-03"),
+        ("Fue detenido en marzo del año 2019.", "2019-03"),
+        ("Fue detenido en octubre del año pasado.", "2024-10"),
+    ],
+)
+def test_a_spanish_month_with_del_ano_takes_that_year(text, iso):
+    assert resolve(text, language="es")[-1][1] == iso
+
+
 def test_anaphora_split_by_a_line_break_or_two_spaces_still_resolves():
     assert resolve("Struck on Sept. 2, 2025, and the next  day troops moved.")[-1] == (
         "the next  day",

@@ -47,9 +47,10 @@ _PATTERN = re.compile(
             # Day Month [Year]: 20 February 2025
             rf"(?P<dmy>\b{_DAYNUM}\s+{_MONTHS_EN}(?:,?\s+{_YEAR})?)",
             # 20 de febrero de 2025 / 5 de marzo
-            rf"(?P<es_dmy>\b{_DAYNUM}\s+de\s+{_MONTHS_ES}(?:\s+(?:de|del)\s+{_YEAR})?)",
+            # "3 de marzo de 2021", "marzo del año 2021", "en el mes de marzo del año 2021"
+            rf"(?P<es_dmy>\b{_DAYNUM}\s+de\s+{_MONTHS_ES}(?:\s+(?:de|del)\s+(?:a[nñ]o\s+)?{_YEAR})?)",
             rf"(?P<my>\b{_MONTHS_EN}\s+(?:of\s+)?{_YEAR})",
-            rf"(?P<es_my>\b{_MONTHS_ES}\s+(?:de|del)\s+{_YEAR})",
+            rf"(?P<es_my>\b(?:el\s+mes\s+de\s+)?{_MONTHS_ES}\s+(?:de|del)\s+(?:a[nñ]o\s+)?{_YEAR})",
             # "in January this year", "en enero de este año", "en marzo del año pasado"
             rf"(?P<month_rel>\b(?:[Ii]n\s+)?{_MONTHS_EN}\s+(?:of\s+)?(?:this|last)\s+year\b"
             rf"|\b(?:[Ee]n\s+)?{_MONTHS_ES}\s+(?:de\s+este\s+(?:mismo\s+)?a[nñ]o|del\s+a[nñ]o"
@@ -58,7 +59,7 @@ _PATTERN = re.compile(
             rf"(?!\s+(?:of\s+)?\d))",
             rf"(?P<es_in_month>\b(?:[Ee]n|[Dd]esde|[Dd]urante|[Aa] (?:principios|finales|mediados"
             rf"|inicios|comienzos) de)\s+"
-            rf"{_MONTHS_ES}\b(?!\s+(?:de|del)\s+\d))",
+            rf"(?:el\s+mes\s+de\s+)?{_MONTHS_ES}\b(?!\s+(?:de|del)\s+(?:a[nñ]o\s+)?\d))",
             rf"(?P<year>\b(?:(?:[Ii]n\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id-?)|[Ii]n|[Dd]uring|[Ss]ince"
             rf"|[Tt]hroughout|[Ee]n|[Dd]urante|[Dd]esde|[Aa] (?:principios|finales|mediados|inicios"
             rf"|comienzos) de(?:l a[nñ]o)?)\s*{_YEAR}(?![.,]\d))",

@@ -582,13 +582,33 @@ def test_a_rewards_programme_and_what_it_paid_are_not_a_reward_offered(text):
     assert "bounty" not in {e.event_type for e in events(text)}, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shapes: "Esta reciente acción se suma a una serie de ataques iniciados a
+        # principios de septiembre"; "The United States forces have carried out strikes on at
+        # least 10 alleged drug-smuggling vessels ... since early September"; "its campaign of
+        # airstrikes against vessels in the Caribbean Sea".
+        "Esta reciente acción se suma a una serie de ataques iniciados a principios de "
+        "septiembre en el Pacífico Oriental.",
+        "US forces have carried out strikes on at least 10 alleged drug-smuggling vessels in "
+        "early September.",
+        "In August the administration began its campaign of airstrikes against vessels in the "
+        "Caribbean Sea.",
+    ],
+)
+def test_a_series_or_campaign_of_strikes_is_a_summary_not_one_strike(text):
+    assert "military_action" not in {e.event_type for e in events(text)}, text
+
+
 def test_a_date_before_an_acts_noun_dates_that_act_not_the_one_told_before():
     # Dev shape (AFP via Jamaica Observer, 2026-02-06): "It was the second reported US
     # strike on an alleged drug boat in the region since the January 3 capture of
     # Venezuelan leader Nicolas Maduro".
     text = (
         "It was the second reported US strike on an alleged drug boat in the region since the "
-        "January 3 capture of Venezuelan leader Nicolas Maduro."
+        "January 3 capture of Venezuelan leader Nicolas Maduro, who had said the US campaign of "
+        "strikes was aimed at regime change."
     )
     doc = Document(text, title="", published=date(2026, 2, 6))
     ((capture, frame),) = Extractor().explain(doc).events

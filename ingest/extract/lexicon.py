@@ -571,6 +571,12 @@ SUMMARY = re.compile(
     r"(?:strikes|attacks|operations|raids|ataques|operaciones|bombardeos)\b"
     r"(?=.{0,80}\b(?:since|so far|to date|this year|in recent (?:weeks|months)|desde|en lo que va"
     r"|hasta ahora|en las ultimas semanas)\b)"
+    # "una serie de ataques iniciados a principios de septiembre", "its campaign of airstrikes
+    # against vessels", "strikes on at least 10 alleged drug-smuggling vessels ... since"
+    r"|\b(?:a series of|una serie de|a campaign of|campaign of|campana de|a string of|a wave of"
+    r"|una ola de)\s+(?:\w+\s+)?(?:strikes|airstrikes|attacks|raids|ataques|bombardeos|operaciones)\b"
+    r"|\b(?:strikes|attacks|ataques)\s+(?:on|against|contra)\s+(?:at least|more than|over|al menos"
+    r"|mas de)\s+\d+"
 )
 # "the arrest of 68 Tren De Aragua members in less than a week", "ha designado como
 # organizaciones terroristas en los últimos meses": acts spread over a period.

@@ -409,7 +409,8 @@ def _mention(
     ):  # fmt: skip
         mention.rejected = "acts over a period since a date: a summary, not one event"
         return mention
-    if _summary(clause) or (_PERIOD_WORD.search(clause) and OVER_A_PERIOD.search(clause)):
+    at = trigger.start - bounds[0]
+    if _summary(clause, at) or (_PERIOD_WORD.search(clause) and OVER_A_PERIOD.search(clause)):
         mention.rejected = "a count of events over a period: a summary, not one event"
         return mention
     if event_type == "bounty" and _PAID.search(clause, 0, max(0, trigger.start - bounds[0])):
@@ -467,8 +468,13 @@ def _after_phrase(folded: str, pos: int) -> int:
     return opens[-1] if opens else -1
 
 
-def _summary(clause: str) -> bool:
-    return any(noun in clause for noun in _SUMMARY_NOUNS) and SUMMARY.search(clause) is not None
+def _summary(clause: str, at: int) -> bool:
+    """A count or series of acts that the trigger at ``at`` (in the clause) is part of; one
+    told elsewhere in the clause ("since the January 3 capture of Maduro, who had said the
+    US campaign of strikes ...") does not make the trigger a summary."""
+    if not any(noun in clause for noun in _SUMMARY_NOUNS):
+        return False
+    return any(m.start() - 60 <= at <= m.end() for m in SUMMARY.finditer(clause))
 
 
 def _date(reading: Reading, sentence: Sentence, mention: Mention, bounds: tuple[int, int]) -> None:

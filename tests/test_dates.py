@@ -110,6 +110,20 @@ def test_a_time_ago_counts_back_from_the_publication_date(text, language, iso):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shape: "(He was extradited to U.S. custody about a year ago.)"
+        "He was extradited to U.S. custody about a year ago.",
+        "About two weeks ago he was arrested.",
+        "He was charged more than three years ago.",
+        "Fue extraditado hace unos dos años.",
+    ],
+)
+def test_a_rough_time_ago_is_not_a_date(text):
+    assert resolve(text, language="es" if "hace" in text else "en") == []
+
+
+@pytest.mark.parametrize(
     ("text", "iso"),
     [
         # Dev shapes: "declarado culpable en el mes de marzo del año 2021"; "detenido en

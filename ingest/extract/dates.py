@@ -70,7 +70,10 @@ _PATTERN = re.compile(
             r"|mes(?:es)?|a[nñ]os?)\s+(?:later|earlier|(?:despu[eé]s|antes)(?!\s+de\b)|(?:after|before)"
             r"(?=\s*[,.;:)]|\s*$))))",
             # "three weeks ago", "hace dos días": counted back from the document's date
-            rf"(?P<ago>\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?)\s+ago"
+            # not "about a year ago", "more than two years ago": a rough time is no date
+            rf"(?P<ago>(?<![Aa]bout )(?<![Aa]round )(?<![Nn]early )(?<![Aa]lmost )(?<!than )"
+            rf"(?<![Ss]ome )"
+            rf"\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?)\s+ago"
             rf"|hace\s+{_NUMBER_WORDS}\s+(?:d[ií]as?|semanas?|mes(?:es)?|a[nñ]os?))\b)",
             # "last July" (English: the latest July at least two months back), "el pasado
             # mes de enero" (Spanish: the latest January before the current month)

@@ -601,6 +601,17 @@ def test_a_series_or_campaign_of_strikes_is_a_summary_not_one_strike(text):
     assert "military_action" not in {e.event_type for e in events(text)}, text
 
 
+def test_the_toll_of_a_summary_is_not_an_act():
+    # Dev shape: "... have carried out strikes on at least 10 alleged drug-smuggling vessels
+    # -- nine boats and a semi-submersible -- since early September, killing at least 43".
+    text = (
+        "The United States forces have carried out strikes on at least 10 alleged "
+        "drug-smuggling vessels -- nine boats and a semi-submersible -- since early September, "
+        "killing at least 43 people, according to a tally compiled by the news agency AFP."
+    )
+    assert events(text) == []
+
+
 def test_a_date_before_an_acts_noun_dates_that_act_not_the_one_told_before():
     # Dev shape (AFP via Jamaica Observer, 2026-02-06): "It was the second reported US
     # strike on an alleged drug boat in the region since the January 3 capture of

@@ -265,6 +265,12 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
                     # tells this act too, so the lede's date reaches it as it does the first.
                     second.form = "verb"
                 found.append(second)
+    if any(m.rejected == _SUMMED for m in found):
+        # "... have carried out strikes on at least 10 vessels since early September,
+        # killing at least 43 people": the toll of the acts the sentence sums up.
+        for m in found:
+            if not m.rejected and m.trigger.text in _TOLL:
+                m.rejected = "the toll of the acts its sentence sums up"
     return found
 
 
@@ -331,6 +337,8 @@ def _told_terrorist_listing(reading: Reading, sentence: Sentence) -> bool:
     )
 
 
+_SUMMED = "a count of events over a period: a summary, not one event"
+_TOLL = ("killed", "killing", "mato", "mataron")
 _PAID = re.compile(r"\b(?:paid|pays|pagado|pago|pagaron)\b")
 _STANDING = re.compile(
     r"\b(?:is|are|remains?|esta|estan|sigue|siguen)\s+(?:(?:currently|still|now|actualmente"
@@ -411,7 +419,7 @@ def _mention(
         return mention
     at = trigger.start - bounds[0]
     if _summary(clause, at) or (_PERIOD_WORD.search(clause) and OVER_A_PERIOD.search(clause)):
-        mention.rejected = "a count of events over a period: a summary, not one event"
+        mention.rejected = _SUMMED
         return mention
     if event_type == "bounty" and _PAID.search(clause, 0, max(0, trigger.start - bounds[0])):
         # The rewards programmes' closing lines: "More than 75 ... brought to justice ...

@@ -377,6 +377,23 @@ def test_an_act_taking_effect_later_is_the_act_told_before_with_all_its_groups()
     assert [e.date for e in events(es, published=date(2025, 3, 10))] == ["2025-02-06"]
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # Dev shapes: "Otoniel was arrested by Colombian armed forces near the ... border";
+        # "Mexican security forces on Thursday captured the son of jailed drug kingpin".
+        ("On Tuesday Otoniel was arrested by Colombian armed forces near the border.",
+         "military_action"),
+        ("El martes Otoniel fue arrestado por las fuerzas armadas colombianas.", "military_action"),
+        ("Mexican security forces on Tuesday captured the son of jailed drug kingpin Joaquin "
+         "Guzman in a military operation.", "legal"),
+        ("La policía capturó el martes a alias Fito en una operación militar.", "legal"),
+    ],
+)  # fmt: skip
+def test_who_made_a_capture_says_whether_it_was_military(text, kind):
+    assert {(e.date, e.event_type) for e in events(text)} == {("2025-09-02", kind)}, text
+
+
 def test_giving_the_campaign_a_name_is_an_announced_operation():
     text = "On Thursday, Hegseth announced Operation Southern Spear against narco-terrorists."
     assert ("2025-09-04", "statement") in {(e.date, e.event_type) for e in events(text)}

@@ -346,6 +346,16 @@ _ACCUSED_OF_BEING = re.compile(
     r"(?:\s+[\w,.-]+){0,8}?\s+de\s+(?:ser|estar|liderar|encabezar|dirigir|proteger|utilizar)\b"
 )
 _WARRANT_BEFORE = re.compile(r"(?:ordene?s? de|warrants? for (?:the |his |her )?)\s*$")
+# Who made a capture or an arrest: armed forces make it a military action, police or
+# security forces an arrest.
+_BY_ARMED_FORCES = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:by|por)\s+(?:the\s+|las\s+|los\s+|el\s+|la\s+)?(?:[\w.-]+\s+){0,2}?"
+    r"(?:armed forces|army|navy|marines|special forces|military|troops|soldiers|fuerzas armadas"
+    r"|ejercito|armada|marina|fuerzas especiales|militares|soldados|tropas)\b"
+)
+_SECURITY_FORCES = re.compile(
+    r"\b(?:security forces|police|fuerzas de seguridad|policia|agentes federales)\b"
+)
 _PROGRAM_AFTER = re.compile(r"\s+(?:programs?|programmes?|for justice)\b")
 _PROGRAM_BEFORE = re.compile(r"\bprogramas? de\s+$")
 # "information leading to the arrest of", "que conduzca a su captura": the aim of a reward.
@@ -389,6 +399,22 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                     continue
             if _WARRANT_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
                 continue  # "órdenes de captura", "warrant for the arrest of": not an arrest
+            if kind == "legal" and m.group().startswith("arrest") and _BY_ARMED_FORCES.match(
+                folded, m.end()
+            ):
+                # "Otoniel was arrested by Colombian armed forces": a capture in a military
+                # operation, as the labelling rules count it.
+                found.append(Trigger("military_action", m.start(), m.end(), m.group()))
+                continue
+            if (
+                kind == "military_action"
+                and m.group().startswith("captur")
+                and _SECURITY_FORCES.search(folded, max(0, m.start() - 60), m.end() + 60)
+                and not _BY_ARMED_FORCES.match(folded, m.end())
+            ):
+                # "Mexican security forces on Thursday captured ...": police work, an arrest
+                found.append(Trigger("legal", m.start(), m.end(), m.group()))
+                continue
             if (
                 kind == "military_action"
                 and not _INHERENTLY_MILITARY.search(m.group())

@@ -399,8 +399,10 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                     continue
             if _WARRANT_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
                 continue  # "órdenes de captura", "warrant for the arrest of": not an arrest
-            if kind == "legal" and m.group().startswith("arrest") and _BY_ARMED_FORCES.match(
-                folded, m.end()
+            if (
+                kind == "legal"
+                and m.group().startswith("arrest")
+                and _BY_ARMED_FORCES.match(folded, m.end())
             ):
                 # "Otoniel was arrested by Colombian armed forces": a capture in a military
                 # operation, as the labelling rules count it.

@@ -559,6 +559,17 @@ def test_a_verdict_of_guilty_is_a_court_step(text):
     assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}, text
 
 
+def test_sanctioned_before_the_things_sanctions_are_on_describes_them():
+    # Dev shape (Department of War, 2026-01-09): "conducted a predawn action in support of
+    # Trump's proclamation targeting sanctioned vessels ... by seizing two suspicious oil
+    # tankers".
+    text = (
+        "Also this week, the War Department conducted a predawn action in support of the "
+        "proclamation targeting sanctioned vessels by seizing two suspicious oil tankers."
+    )
+    assert {e.event_type for e in events(text)} == {"military_action"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

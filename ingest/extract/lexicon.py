@@ -585,6 +585,9 @@ ATTRIBUTIVE = re.compile(
     r"|already|several|many|some|including|u\.s\.-|us-)\s+(?:designated|sanctioned|convicted"
     r"|designad[oa]s?|sancionad[oa]s?)\s+"
     r"(?!(?:as|by|for|on|in|at|of|under|today|yesterday|pursuant|como|por|el|la|hoy|ayer)\b)[a-z]"
+    # "targeting sanctioned vessels": before the things sanctions are on, with no determiner
+    r"|\bsanctioned\s+(?:[\w-]+\s+)?(?:vessels|tankers|ships|entities|individuals|persons"
+    r"|companies|officials)\b"
 )
 DTO = re.compile(
     r"designated terrorist organi[sz]ations?|organizaciones terroristas designadas"

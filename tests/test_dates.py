@@ -117,6 +117,7 @@ def test_a_time_ago_counts_back_from_the_publication_date(text, language, iso):
         "About two weeks ago he was arrested.",
         "He was charged more than three years ago.",
         "Fue extraditado hace unos dos años.",
+        "Seventy-five years ago, the Universal Declaration of Human Rights was adopted.",
     ],
 )
 def test_a_rough_time_ago_is_not_a_date(text):

@@ -417,6 +417,21 @@ def test_a_notice_that_hereby_designates_is_dated_by_its_signing_line():
     )  # fmt: skip
 
 
+def test_a_message_reporting_i_have_issued_an_order_is_dated_by_its_signing_line():
+    # Dev shape (House Document 117-79, printed 2021-12-16): "The White House, Washington,
+    # December 15, 2021. ... Dear Madam Speaker: Pursuant to the International Emergency
+    # Economic Powers Act ..., I hereby report that I have issued an Executive Order imposing
+    # sanctions on foreign persons involved in the global illicit drug trade."
+    text = (
+        "The White House, Washington, December 15, 2021.\n\nDear Madam Speaker: Pursuant to the "
+        "International Emergency Economic Powers Act, I hereby report that I have issued an "
+        "Executive Order imposing sanctions on foreign persons involved in the global illicit "
+        "drug trade."
+    )
+    kinds = {(e.date, e.event_type) for e in events(text, published=date(2021, 12, 16))}
+    assert {("2021-12-15", "directive"), ("2021-12-15", "statement")} <= kinds
+
+
 def test_a_first_person_press_release_announces_today():
     event = one(
         "Today I am announcing the designation of Viv Ansanm and Gran Grif as Foreign Terrorist "

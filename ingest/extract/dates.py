@@ -72,7 +72,7 @@ _PATTERN = re.compile(
             # "three weeks ago", "hace dos días": counted back from the document's date
             # not "about a year ago", "more than two years ago": a rough time is no date
             rf"(?P<ago>(?<![Aa]bout )(?<![Aa]round )(?<![Nn]early )(?<![Aa]lmost )(?<!than )"
-            rf"(?<![Ss]ome )"
+            rf"(?<![Ss]ome )(?<!-)"  # nor the "five" of "Seventy-five years ago"
             rf"\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?)\s+ago"
             rf"|hace\s+{_NUMBER_WORDS}\s+(?:d[ií]as?|semanas?|mes(?:es)?|a[nñ]os?))\b)",
             # "last July" (English: the latest July at least two months back), "el pasado

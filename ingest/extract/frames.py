@@ -249,6 +249,10 @@ def _dated_by_announcement(frames: list[Frame], mention: Mention) -> bool:
     return True
 
 
+_I_HAVE_DONE = re.compile(
+    r"\b(?:i|we)\s+(?:have|has)\s+(?:(?:now|just|today)\s+)?(?:issued|signed|ordered|directed)"
+    r"\s+(?:an?\s+|the\s+|this\s+)?(?:new\s+)?$"
+)
 _TOOK_EFFECT = re.compile(
     r"\s(?:\w+\s){0,3}?(?:took|takes|take|went into|goes into|go into) effect\b"
     r"|\s(?:\w+\s){0,3}?(?:entr(?:o|aron|a|an)|entrara|entraron) en vigor\b"
@@ -331,7 +335,11 @@ def _undated(
             (mention, "a vague time ('days after'): only the act told elsewhere dates it")
         )
         return
-    if mention.form == "hereby" and reading.signed is not None:
+    if reading.signed is not None and (
+        mention.form == "hereby" or _I_HAVE_DONE.search(before[-60:])
+    ):
+        # "I hereby designate ...", and a message's "I hereby report that I have issued an
+        # Executive Order ...": done by the signer, on the day of the signing line.
         when, line = reading.signed
         _place(frames, mention, when, f"the signing line {line!r}", False)
         return

@@ -695,6 +695,20 @@ def test_a_date_that_opens_what_was_said_dates_the_act_said(text, kind):
     assert ("2025-09-02", kind) in {(e.date, e.event_type) for e in events(text)}, text
 
 
+def test_the_act_a_count_starts_from_is_its_own_event_with_its_own_date():
+    # Dev shape (Noroeste, 2026-01-23): "Estados Unidos ejecutó este viernes un ataque contra
+    # una embarcación ... El ataque ... constituyó la primera acción de este tipo desde la
+    # captura del Presidente de Venezuela, Nicolás Maduro, el pasado 3 de enero."
+    text = (
+        "Estados Unidos ejecutó este viernes un ataque contra una embarcación en el Pacífico "
+        "Oriental. El ataque, ordenado por el secretario de Guerra, constituyó la primera acción "
+        "de este tipo desde la captura del Presidente de Venezuela, Nicolás Maduro, el pasado 3 "
+        "de enero."
+    )
+    got = {(e.date, e.event_type) for e in events(text, published=date(2026, 1, 23))}
+    assert got == {("2026-01-23", "military_action"), ("2026-01-03", "military_action")}
+
+
 def test_an_act_dated_inside_its_after_phrase_keeps_its_date():
     text = "Tras el ataque contra una lancha, ocurrido el martes, el Pentágono dijo que no hubo sobrevivientes."
     assert ("2025-09-02", "military_action") in {(e.date, e.event_type) for e in events(text)}

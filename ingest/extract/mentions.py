@@ -214,10 +214,22 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
             if other is trigger:
                 continue
             if other.event_type in kinds:
-                if any(m.value is not None and 0 <= other.start - m.end <= 1
-                       for m in sentence.mentions):  # fmt: skip
-                    # "the second US strike ... since the January 3 capture of Maduro"
-                    found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
+                if any(
+                    m.value is not None and 0 <= other.start - m.end <= 1 for m in sentence.mentions
+                ) or (  # fmt: skip
+                    _SINCE_THE.search(folded, max(0, other.start - 12), other.start)
+                    and any(
+                        m.value is not None and 0 <= m.start - other.end <= 60
+                        for m in sentence.mentions
+                    )  # fmt: skip
+                ):
+                    # "the second US strike ... since the January 3 capture of Maduro", "la
+                    # primera acción ... desde la captura de Nicolás Maduro, el pasado 3 de
+                    # enero": the act the count starts from, dated on its own, not the act
+                    # told before ("the capture" there is not "the strike" again).
+                    since = _mention(reading, sentence, other, (start, end), clause, amounts)
+                    since.form = "nominal"
+                    found.append(since)
                     continue
                 # "la extradición ... desde su recaptura el pasado 25 de junio": a court
                 # step of another kind with a date of its own is another act.
@@ -337,6 +349,7 @@ def _told_terrorist_listing(reading: Reading, sentence: Sentence) -> bool:
     )
 
 
+_SINCE_THE = re.compile(r"\b(?:since|desde)\s+(?:the|la|el)\s+$")
 _SUMMED = "a count of events over a period: a summary, not one event"
 _TOLL = ("killed", "killing", "mato", "mataron")
 _PAID = re.compile(r"\b(?:paid|pays|pagado|pago|pagaron)\b")
@@ -633,12 +646,22 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
 
 
 def _prenominal(reading: Reading, folded: str, date: DateMention, trigger: Trigger) -> bool:
-    """The date stands right before another act's noun: "since the January 3 capture of
-    Venezuelan leader Nicolas Maduro" dates the capture, not the strike told before it."""
-    return any(
-        other.start != trigger.start and 0 <= other.start - date.end <= 1
-        for other in find_triggers(folded, reading.military)
-    )
+    """The date is another act's: it stands right before its noun ("since the January 3
+    capture of Venezuelan leader Nicolas Maduro"), or follows the act a count starts from
+    ("desde la captura del Presidente de Venezuela, Nicolás Maduro, el pasado 3 de enero"),
+    not the strike told before it."""
+    for other in find_triggers(folded, reading.military):
+        if other.start == trigger.start:
+            continue
+        if 0 <= other.start - date.end <= 1:
+            return True
+        if (
+            trigger.end <= other.start
+            and 0 <= date.start - other.end <= 60
+            and _SINCE_THE.search(folded, max(0, other.start - 12), other.start)
+        ):
+            return True
+    return False
 
 
 _SINCE = re.compile(r"(?:since|desde)\b", re.I)

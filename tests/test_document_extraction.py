@@ -709,6 +709,25 @@ def test_the_act_a_count_starts_from_is_its_own_event_with_its_own_date():
     assert got == {("2026-01-23", "military_action"), ("2026-01-03", "military_action")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shapes (Taipei Times, 2025-07-22): "A letter filed by the US Department of
+        # Justice on Sunday said that Macias was due to appear in a federal court yesterday
+        # 'for an arraignment'"; "agreed in a Quito court last week to be extradited to the
+        # US"; (BNO News) "a change-of-plea hearing scheduled for July 9".
+        "A letter said that Macias was due to appear in a federal court on Tuesday for an "
+        "arraignment on the superseding indictment.",
+        "Macias agreed in a Quito court on Tuesday to be extradited to the US to face charges.",
+        "Fito aceptó el martes ante un tribunal de Quito para ser extraditado a Estados Unidos.",
+        "Maduro is scheduled to appear in a Manhattan federal court on Tuesday for his "
+        "arraignment.",
+    ],
+)
+def test_a_court_step_set_for_later_or_still_to_come_is_not_taken(text):
+    assert "legal" not in {e.event_type for e in events(text)}, text
+
+
 def test_an_act_dated_inside_its_after_phrase_keeps_its_date():
     text = "Tras el ataque contra una lancha, ocurrido el martes, el Pentágono dijo que no hubo sobrevivientes."
     assert ("2025-09-02", "military_action") in {(e.date, e.event_type) for e in events(text)}

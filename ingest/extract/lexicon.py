@@ -204,7 +204,11 @@ HEDGE = re.compile(
     r"\b(?:could|would|might|may(?!\s+\d)|potential(?:ly)?|possible|possibly|option|options|consider(?:s|ed|ing)?"
     r"|if|whether|types of|kinds of|groundwork|threaten(?:s|ed)? to|seek(?:s|ing)? to|aim(?:s|ed)? to"
     r"|want(?:s|ed)? to|calls? for|urg(?:e|es|ed|ing)|intentions? (?:to|of)|propos(?:ed|es|al)|weigh(?:s|ing)?|mull(?:s|ing)?"
-    r"|podria|podrian|posible|intencion(?:es)? de|eventual(?:es)?|planea|busca|estudia|evalua|amenaz(?:a|o) con)\b"
+    r"|podria|podrian|posible|intencion(?:es)? de|eventual(?:es)?|planea|busca|estudia|evalua|amenaz(?:a|o) con"
+    # "was due to appear in a federal court yesterday for an arraignment", "is scheduled to
+    # appear", "a hearing scheduled for July 9": a step set for later, not taken
+    r"|(?:is|are|was|were) (?:due|scheduled|set) to|scheduled for|programad[oa]s? para"
+    r"|previst[oa]s? para)\b"
 )
 
 _INHERENTLY_MILITARY = re.compile(
@@ -515,7 +519,9 @@ FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|going to|plans? to|planned to|planning to|intends? to"
     r"|expected to|is set to|are set to|is due to|scheduled to|aims? to|seeks? to|wants? to"
     r"|ready to|prepared to|could|might|may|should|must|can"
-    r"|va a|van a|iba a|planea|planeaba|busca|pretende|podria|podrian|deberia|se espera)"
+    r"|va a|van a|iba a|planea|planeaba|busca|pretende|podria|podrian|deberia|se espera"
+    # "agreed in a Quito court last week to be extradited": an act still to come
+    r"|to be|para ser)"
     r"\s+(?:\w+\s+){0,3}$"
 )
 # The Spanish future needs its accent ("anunciará"), which folding removes: read on the

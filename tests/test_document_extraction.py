@@ -394,6 +394,34 @@ def test_who_made_a_capture_says_whether_it_was_military(text, kind):
     assert {(e.date, e.event_type) for e in events(text)} == {("2025-09-02", kind)}, text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shapes: "anunció el pasado lunes por la noche la realización de una operación
+        # militar en el Pacífico Oriental que resultó en la destrucción de un buque"; "expresó
+        # su rechazo a la destrucción de una embarcación"; "The military action, authorized by
+        # SOUTHCOM commander ...".
+        "El martes, el Comando Sur realizó una operación militar en el Pacífico Oriental.",
+        "La cancillería rechazó la destrucción de una embarcación ocurrida el martes.",
+        "The military action, authorized by the SOUTHCOM commander, took place on Tuesday.",
+    ],
+)
+def test_a_military_action_named_by_a_noun_is_one(text):
+    assert ("2025-09-02", "military_action") in {(e.date, e.event_type) for e in events(text)}
+
+
+def test_recent_military_action_in_a_report_to_congress_is_not_dated_by_the_report():
+    # White House corpus shape (a letter of 2024-01-05): "I am providing this report
+    # regarding recent military action as part of my efforts to keep the Congress fully
+    # informed".
+    text = (
+        "I am providing this report regarding recent military action as part of my efforts to "
+        "keep the Congress fully informed."
+    )
+    doc = Document(text, title="", published=date(2025, 9, 5), government=True)
+    assert Extractor().extract(doc) == []
+
+
 def test_giving_the_campaign_a_name_is_an_announced_operation():
     text = "On Thursday, Hegseth announced Operation Southern Spear against narco-terrorists."
     assert ("2025-09-04", "statement") in {(e.date, e.event_type) for e in events(text)}

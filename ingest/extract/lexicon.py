@@ -109,6 +109,12 @@ _TRIGGERS: dict[str, list[str]] = {
         r"incursion(?:es)?",
         r"(?:destru(?:yo|yeron|ida|ido|idas|idos)|abatid[oa]s?)",
         r"incaut(?:o|aron) (?:un |el |otro )?(?:buque|petrolero|barco)",
+        # Told with a noun: "la destrucción de una embarcación", "the military action,
+        # authorized by SOUTHCOM commander ...", "una operación militar ... que resultó en".
+        r"destruccion de (?:una? |la |el )?(?:\w+ ){0,2}?(?:buque|embarcacion|lancha|narcolancha|barco)",
+        r"destruction of (?:an? |the )?(?:\w+ ){0,2}?(?:vessel|boat|ship)",
+        r"military (?:action|operation)(?!s)",
+        r"(?:accion|operacion) militar(?!es)",
     ],
     "deployment": [
         r"deploy(?:ed|ing|s|ment)",

@@ -40,8 +40,8 @@ REPORTING = re.compile(
 )
 VAGUE = re.compile(
     r"\b(?:(?:just |only |a few |several |two |three )?(?:days|weeks|months) (?:after|before|earlier|later)"
-    r"|recently|in recent (?:days|weeks)|(?:unos |pocos )?(?:dias|semanas|meses) (?:despues|antes)"
-    r"|recientemente)\b"
+    r"|recently|recent|in recent (?:days|weeks)|(?:unos |pocos )?(?:dias|semanas|meses) (?:despues|antes)"
+    r"|recientemente|recientes?)\b"
 )
 # Quotation marks that open and close a quote; straight double quotes pair in order.
 _QUOTES = re.compile(r"“[^“”\n]{1,2000}”|«[^«»\n]{1,2000}»|\"[^\"\n]{1,2000}\"")

@@ -12,17 +12,31 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from bench.extract_throughput import NaiveResolver
 from bench.report import machine, publish
 from ingest.extract.events import Extractor
-from tests.extraction_eval import EVAL_SET, Score, load_eval_set, load_real, score
+from tests.extraction_eval import (
+    EVAL_SET,
+    Score,
+    frozen_groups,
+    load_eval_set,
+    load_real,
+    score,
+)
+
+
+def _held_out_group(ids: list[str]) -> Callable[[], list[dict]]:
+    return lambda: [c for c in load_real("heldout") if c["id"] in set(ids)]
+
 
 SETS = {
     "real, development": lambda: load_real("dev"),
     "real, held out (frozen)": lambda: load_real("heldout"),
+    **{f"real, held out: {label}": _held_out_group(ids) for label, ids in frozen_groups().items()},
     "written for the project (regression)": lambda: (
         load_eval_set() + load_eval_set(EVAL_SET.with_name("holdout_set.yaml"))
     ),

@@ -77,6 +77,19 @@ def frozen_manifest() -> dict[str, str]:
     return dict(line.split()[::-1] for line in lines if line and not line.startswith("#"))
 
 
+def frozen_groups() -> dict[str, list[str]]:
+    """The held-out ids by the group ("# group: ..." lines of HELDOUT.sha256) they were
+    frozen with, in order: how the rules read text added after they were tuned."""
+    groups: dict[str, list[str]] = {}
+    label = "all"
+    for line in HELDOUT_MANIFEST.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# group:"):
+            label = line.removeprefix("# group:").strip()
+        elif line and not line.startswith("#"):
+            groups.setdefault(label, []).append(line.split()[1])
+    return groups
+
+
 def gold_dates(gold: dict) -> set[str]:
     return {str(gold["date"]), *(str(d) for d in gold.get("alt_dates") or [])}
 

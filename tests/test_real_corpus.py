@@ -9,7 +9,14 @@ from datetime import date
 
 from ingest.extract.gazetteer import load_gazetteer
 from ingest.schema import EVENT_TYPES, PartialDate
-from tests.extraction_eval import fingerprint, frozen_manifest, load_real, score, split_of
+from tests.extraction_eval import (
+    fingerprint,
+    frozen_groups,
+    frozen_manifest,
+    load_real,
+    score,
+    split_of,
+)
 
 
 def test_the_corpus_is_real_varied_text_in_both_languages_news_and_government():
@@ -37,6 +44,13 @@ def test_the_held_out_documents_are_frozen():
     now = {c["id"]: fingerprint(c) for c in load_real("heldout")}
     assert now == frozen, "a held-out document was added, removed or edited after the freeze"
     assert len(frozen) >= len(load_real()) // 4
+
+
+def test_every_held_out_document_is_in_one_frozen_group():
+    groups = frozen_groups()
+    ids = [i for members in groups.values() for i in members]
+    assert len(ids) == len(set(ids)) and set(ids) == set(frozen_manifest())
+    assert len(groups) >= 2  # the first freeze and the batches frozen after it
 
 
 def test_gold_events_use_the_schema_types_real_dates_and_gazetteer_names():

@@ -2,7 +2,7 @@
 the project's own regression sets, against the naive baseline in the same run.
 
     python -m bench.extraction_quality [--misses] [--write docs/benchmarks.md]
-        [--provenance docs/extraction-corpus.md]
+        [--provenance docs/extraction-corpus.md] [--batch en_batch5.yaml]
 
 ``--misses`` prints the misses and false alarms of the development part only: the
 held-out part is scored, never inspected (docs/extraction-labelling.md).
@@ -23,6 +23,7 @@ from tests.extraction_eval import (
     EVAL_SET,
     Score,
     frozen_groups,
+    load_batch,
     load_eval_set,
     load_real,
     score,
@@ -107,7 +108,22 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print dev misses/false alarms")
     parser.add_argument("--write", type=Path, help="write the figures into this Markdown file")
     parser.add_argument("--provenance", type=Path, help="write the provenance table here")
+    parser.add_argument(
+        "--batch",
+        metavar="FILE",
+        help="score only the development part of this batch (e.g. en_batch5.yaml): a new "
+        "batch's first read, before any rule is tuned on it",
+    )
     args = parser.parse_args()
+    if args.batch:
+        try:
+            cases = load_batch(args.batch)
+        except FileNotFoundError as exc:
+            raise SystemExit(str(exc)) from None
+        r = score(Extractor().extract, cases)
+        print(f"{args.batch}, development part: {len(cases)} docs, {r.gold} gold events: "
+              f"precision {r.precision:.3f}, recall {r.recall:.3f}")  # fmt: skip
+        return
     if args.provenance:
         args.provenance.write_text(provenance(), encoding="utf-8")
         print(f"wrote {args.provenance}")

@@ -61,6 +61,15 @@ def load_real(split: str | None = None) -> list[dict]:
     return [c for c in cases if split is None or c["split"] == split]
 
 
+def load_batch(name: str, split: str = "dev") -> list[dict]:
+    """One batch file's documents of a split ("en_batch5.yaml")."""
+    path = REAL / name
+    if path.parent != REAL or not path.is_file():
+        names = ", ".join(sorted(p.name for p in REAL.glob("*.yaml")))
+        raise FileNotFoundError(f"{name} is not a batch file of {REAL}; one of: {names}")
+    return [c for c in yaml.safe_load(path.read_text(encoding="utf-8")) if c["split"] == split]
+
+
 def split_of(doc_id: str) -> str:
     """The split a document's id puts it in (docs/extraction-labelling.md)."""
     return "heldout" if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 3 == 0 else "dev"

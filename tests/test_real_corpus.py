@@ -7,12 +7,16 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+import pytest
+
 from ingest.extract.gazetteer import load_gazetteer
 from ingest.schema import EVENT_TYPES, PartialDate
 from tests.extraction_eval import (
+    REAL,
     fingerprint,
     frozen_groups,
     frozen_manifest,
+    load_batch,
     load_real,
     score,
     split_of,
@@ -44,6 +48,14 @@ def test_the_held_out_documents_are_frozen():
     now = {c["id"]: fingerprint(c) for c in load_real("heldout")}
     assert now == frozen, "a held-out document was added, removed or edited after the freeze"
     assert len(frozen) >= len(load_real()) // 4
+
+
+def test_a_batch_is_read_alone_for_its_first_score():
+    batches = sorted(p.name for p in REAL.glob("*.yaml"))
+    dev = [c["id"] for name in batches for c in load_batch(name)]
+    assert sorted(dev) == sorted(c["id"] for c in load_real("dev"))
+    with pytest.raises(FileNotFoundError, match="one of: "):
+        load_batch("../real/nope.yaml")
 
 
 def test_every_held_out_document_is_in_one_frozen_group():

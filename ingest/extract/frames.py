@@ -197,7 +197,7 @@ def assemble(
             # as terrorist organizations": two acts done together, on the decree's day.
             rule = f"the day of the {beside.lead.trigger.text!r} told with it ({mention.where})"
             _place(frames, mention, beside.date, rule, beside.dated_by_document)
-            placed = next(f for f in frames if mention in f.mentions)
+            placed = next(f for f in frames if any(m is mention for m in f.mentions))
             for name in _groups(beside.targets):  # the groups the order lists
                 _add(placed, name, f"listed by the {beside.lead.trigger.text!r} told with it")
         else:
@@ -236,8 +236,9 @@ _ANNOUNCES_IT = re.compile(
 
 def _dated_by_announcement(frames: list[Frame], mention: Mention) -> bool:
     """An act the announcement names ("Hegseth said late on Saturday the attack was carried
-    out"): when nothing else in the document dates an act of this type, the day it was announced is the latest it can have
-    happened, and the day a reader puts it on the timeline."""
+    out"): when nothing else in the document dates an act of this type, the day it was
+    announced is the latest it can have happened, and the day a reader puts it on the
+    timeline."""
     when = mention.announced_on
     if when is None or mention.rejected or any(f.event_type == mention.event_type for f in frames):
         return False
@@ -697,22 +698,20 @@ def _add(frame: Frame, name: str, rule: str) -> None:
         frame.target_rules.append(f"{name}: {rule}")
 
 
+def _of_kinds(names: list[str], kinds: tuple[str, ...]) -> list[str]:
+    """The names whose gazetteer entity is of one of ``kinds`` (or that it does not know)."""
+    entities = load_gazetteer().entities
+    return [n for n in names if (e := entities.get(fold(n))) is None or e.kind in kinds]
+
+
 def _groups(names: list[str]) -> list[str]:
     """Targets that are groups or people (or a topic such as "Drug cartels"), not states."""
-    entities = load_gazetteer().entities
-    return [
-        n for n in names
-        if (e := entities.get(fold(n))) is None or e.kind in ("organization", "person", "topic")
-    ]  # fmt: skip
+    return _of_kinds(names, ("organization", "person", "topic"))
 
 
 def _specific(reading: Reading, names: list[str]) -> list[str]:
     """Targets that tell the act apart: organizations and people, not topics ("cartels")."""
-    entities = load_gazetteer().entities
-    return [
-        n for n in names
-        if (e := entities.get(fold(n))) is None or e.kind in ("organization", "person")
-    ]  # fmt: skip
+    return _of_kinds(names, ("organization", "person"))
 
 
 def _where(sentence: Sentence) -> str:

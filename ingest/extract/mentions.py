@@ -214,14 +214,9 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
             if other is trigger:
                 continue
             if other.event_type in kinds:
-                if any(
-                    m.value is not None and 0 <= other.start - m.end <= 1 for m in sentence.mentions
-                ) or (  # fmt: skip
+                if _own_date_before(sentence, other) or (
                     _SINCE_THE.search(folded, max(0, other.start - 12), other.start)
-                    and any(
-                        m.value is not None and 0 <= m.start - other.end <= 60
-                        for m in sentence.mentions
-                    )  # fmt: skip
+                    and _own_date_after(sentence, other, 60)
                 ):
                     # "the second US strike ... since the January 3 capture of Maduro", "la
                     # primera acción ... desde la captura de Nicolás Maduro, el pasado 3 de
@@ -246,11 +241,7 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
                 continue
             governed = _GOVERNED.search(folded[max(start, other.start - 40) : other.start])
             # "el despliegue militar iniciado en agosto", "since the January 3 capture of"
-            dated = any(
-                m.value is not None
-                and (0 <= m.start - other.end <= 30 or 0 <= other.start - m.end <= 1)
-                for m in sentence.mentions
-            )
+            dated = _own_date_after(sentence, other, 30) or _own_date_before(sentence, other)
             # "declara como grupo terrorista al Cartel": a finite listing verb governs
             # itself; "the process of designating" does not.
             listing = (
@@ -349,6 +340,18 @@ def _told_terrorist_listing(reading: Reading, sentence: Sentence) -> bool:
     )
 
 
+def _own_date_before(sentence: Sentence, trigger: Trigger) -> bool:
+    """A date right before the act's noun: "the January 3 capture"."""
+    return any(m.value is not None and 0 <= trigger.start - m.end <= 1 for m in sentence.mentions)
+
+
+def _own_date_after(sentence: Sentence, trigger: Trigger, reach: int) -> bool:
+    """A date within ``reach`` characters after the act's noun: "iniciado en agosto"."""
+    return any(
+        m.value is not None and 0 <= m.start - trigger.end <= reach for m in sentence.mentions
+    )
+
+
 _SINCE_THE = re.compile(r"\b(?:since|desde)\s+(?:the|la|el)\s+$")
 _SUMMED = "a count of events over a period: a summary, not one event"
 _TOLL = ("killed", "killing", "mato", "mataron")
@@ -434,7 +437,7 @@ def _mention(
     if _summary(clause, at) or (_PERIOD_WORD.search(clause) and OVER_A_PERIOD.search(clause)):
         mention.rejected = _SUMMED
         return mention
-    if event_type == "bounty" and _PAID.search(clause, 0, max(0, trigger.start - bounds[0])):
+    if event_type == "bounty" and _PAID.search(clause, 0, max(0, at)):
         # The rewards programmes' closing lines: "More than 75 ... brought to justice ...
         # since the NRP's inception in 1986", "ha pagado más de 135 millones en recompensas".
         mention.rejected = "rewards paid out over the programme's life: a total, not an offer"

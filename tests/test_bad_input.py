@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from ingest.cli import main
 from ingest.errors import Notice, RecordError, SourceError
+from ingest.extract.documents import parse_published
 from ingest.pipeline import ingest_paths
 from ingest.schema import Event, ValidationError, validate
 from ingest.sources import get_adapter
@@ -104,6 +105,13 @@ def test_front_matter_with_an_impossible_date_is_read_without_it(tmp_path):
     )
     items = parse_all("markdown", path)
     assert [(e.date, e.event_type) for e in events_of(items)] == [("2025-03-03", "sanction")]
+
+
+@pytest.mark.parametrize("value", ["2025-13-01", "2025-02-30", "2025-00-10"])
+def test_an_impossible_iso_date_in_metadata_is_no_date_not_another_day(value):
+    # dateparser read "2025-13-01" as 13 January, which then dated the document and left
+    # out as "after it was written" the acts it tells.
+    assert parse_published(value) is None
 
 
 def test_front_matter_values_that_are_not_text_are_ignored_not_expanded(tmp_path):

@@ -85,6 +85,9 @@ def leading_date(text: str) -> tuple[Date | None, str]:
         return None, text
 
 
+_ISO_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)")
+
+
 def parse_published(value: object) -> Date | None:
     """--published and metadata values: a date, a datetime, or an ISO string. None when
     there is none, or it is not a real date within the supported years."""
@@ -97,7 +100,8 @@ def parse_published(value: object) -> Date | None:
     try:
         return PartialDate.parse(text[:10]).start
     except ValueError:
-        pass
+        if _ISO_SHAPE.match(text):
+            return None  # "2025-13-01" is no date; dateparser would read it as 13 January
     # Metadata in other forms ("Mon, 15 Sep 2025 18:00:00 GMT", "15 de septiembre de 2025").
     import dateparser
 

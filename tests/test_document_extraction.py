@@ -422,6 +422,29 @@ def test_recent_military_action_in_a_report_to_congress_is_not_dated_by_the_repo
     assert Extractor().extract(doc) == []
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # Dev shapes (MercoPress, 2024-07-29; Reuters via Hamodia, 2019-04-22): "has expelled
+        # ambassadors from Argentina, Chile ... Gil announced the expulsions on Monday"; "The
+        # United States on Monday offered a reward of up to $10 million for information that
+        # could help disrupt financing of Hezbollah".
+        ("Venezuela has expelled ambassadors from Argentina and Chile. The foreign minister "
+         "announced the expulsions on Tuesday.", "diplomatic"),
+        ("The United States on Tuesday offered a reward of up to $10 million for information "
+         "that could help disrupt financing of Hezbollah.", "bounty"),
+        ("Estados Unidos ofreció el martes una recompensa de hasta 10 millones de dólares por "
+         "información que podría ayudar a desmantelar las finanzas de Hezbolá.", "bounty"),
+    ],
+)  # fmt: skip
+def test_expulsions_and_a_reward_asking_for_what_could_help_are_acts(text, kind):
+    assert ("2025-09-02", kind) in {(e.date, e.event_type) for e in events(text)}, text
+
+
+def test_the_expulsion_of_migrants_is_not_a_diplomatic_step():
+    assert events("On Tuesday the government ordered the expulsion of 200 migrants.") == []
+
+
 def test_giving_the_campaign_a_name_is_an_announced_operation():
     text = "On Thursday, Hegseth announced Operation Southern Spear against narco-terrorists."
     assert ("2025-09-04", "statement") in {(e.date, e.event_type) for e in events(text)}

@@ -178,7 +178,7 @@ _TRIGGERS: dict[str, list[str]] = {
     ],
     "diplomatic": [
         r"recalled (?:its |their )?ambassadors?",
-        r"expelled (?:the |its )?(?:ambassador|diplomats)",
+        r"expelled (?:the |its |their )?(?:ambassadors?|diplomats)",
         r"(?:severed|broke off|cut) (?:diplomatic )?(?:ties|relations)",
         r"closed (?:its |the )?embassy",
         r"(?:rompio|rompieron) relaciones",
@@ -192,7 +192,9 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:severing|breaking off|break off|sever|severs|rupture) (?:of )?(?:diplomatic )?(?:ties|relations)",
         r"(?:retiro|retirada|salida|expulsion) (?:inmediat[oa] )?de (?:los |las |todo su |su |sus )?"
         r"(?:representantes diplomaticos|personal diplomatico|diplomaticos|embajadores|cuerpo diplomatico)",
-        r"(?:withdrawal|expulsion) of (?:its |the |their |all )?(?:ambassadors?|diplomats|diplomatic (?:staff|personnel))",
+        r"(?:withdrawal|expulsions?) of (?:its |the |their |all )?(?:ambassadors?|diplomats|diplomatic (?:staff|personnel))",
+        # "Gil announced the expulsions on Monday", not "the expulsion of migrants"
+        r"(?:the|these|its) expulsions?(?! of (?!(?:its |the |their |all )?(?:ambassadors?|diplomats)))",
         r"expuls(?:a|an) (?:a )?(?:los |las |al )?(?:embajador(?:es)?|diplomaticos)",
         r"expels? (?:the |its |their )?(?:ambassadors?|diplomats)",
     ],

@@ -352,6 +352,7 @@ def _own_date_after(sentence: Sentence, trigger: Trigger, reach: int) -> bool:
     )
 
 
+_REWARD_PURPOSE = re.compile(r"\b(?:for|por) (?:any |cualquier )?(?:information|informacion)\b")
 _SINCE_THE = re.compile(r"\b(?:since|desde)\s+(?:the|la|el)\s+$")
 _SUMMED = "a count of events over a period: a summary, not one event"
 _TOLL = ("killed", "killing", "mato", "mataron")
@@ -421,6 +422,10 @@ def _mention(
         # "... groundwork for these types of authorizations, including missions, and raids":
         # a noun that continues a list is hedged with it.
         own_words = sentence.folded[: bounds[1]]
+    if event_type == "bounty":
+        # "a reward of up to $10 million for information that could help disrupt ...": what
+        # the reward asks for is not a hedge on the offer.
+        own_words = _REWARD_PURPOSE.split(own_words, maxsplit=1)[0]
     hedge = HEDGE.search(own_words)
     if hedge:
         mention.rejected = f"hedged ({hedge.group()!r})"

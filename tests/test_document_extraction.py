@@ -483,6 +483,54 @@ def test_a_message_reporting_i_have_issued_an_order_is_dated_by_its_signing_line
     assert {("2021-12-15", "directive"), ("2021-12-15", "statement")} <= kinds
 
 
+def test_a_printed_acts_heading_is_the_act_itself_not_a_second_order():
+    # Dev shapes (Federal Register copies of Proclamation 10888 and Executive Order 13884,
+    # excerpts without their signing lines): "Proclamation 10888 of January 20, 2025" on a
+    # line of its own under the Register's header.
+    text = (
+        "Federal Register / Vol. 90, No. 18 / Wednesday, January 29, 2025 / Presidential "
+        "Documents\n\nProclamation 10888 of January 20, 2025\n\nGuaranteeing the States "
+        "Protection Against Invasion\n\nBy the authority vested in me as President by the "
+        "Constitution and the laws of the United States of America, I hereby proclaim:\n\n"
+        "An essential feature of any sovereign nation is the existence of territorial "
+        "boundaries."
+    )
+    doc = Document(text, title="Guaranteeing the States Protection Against Invasion",
+                   published=date(2025, 1, 29), government=True)  # fmt: skip
+    assert [(e.date, e.event_type) for e in Extractor().extract(doc)] == [
+        ("2025-01-20", "directive")
+    ]
+
+
+def test_an_order_cited_in_an_acts_title_line_is_another_act():
+    # White House corpus shape: "Clarification of Exceptions Under Executive Order 14257 of
+    # April 2, 2025, as Amended", a memorandum of April 11.
+    text = (
+        "Clarification of Exceptions Under Executive Order 14257 of April 2, 2025, as Amended"
+        "\n\nBy the authority vested in me as President by the Constitution and the laws of the "
+        "United States of America, it is hereby ordered:\n\nSection 1. Background."
+    )
+    doc = Document(text, title="Clarification of Exceptions", published=date(2025, 4, 11),
+                   government=True)  # fmt: skip
+    assert ("2025-04-11", "directive") in {(e.date, e.event_type) for e in Extractor().extract(doc)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dev shapes: "On March 2, the U.S. Treasury Department's Office of Foreign Assets
+        # Control (OFAC) announced sanctions, pursuant to Executive Order 14059, against eight
+        # Mexican companies"; "Today's action is being taken pursuant to Executive Order".
+        "On Tuesday, OFAC announced sanctions, pursuant to Executive Order 14059, against eight "
+        "Mexican companies.",
+        "El martes, la OFAC anunció sanciones, de conformidad con la Orden Ejecutiva 14059, "
+        "contra ocho empresas mexicanas.",
+    ],
+)
+def test_the_order_an_act_is_taken_under_is_its_authority_not_an_order(text):
+    assert {(e.date, e.event_type) for e in events(text)} == {("2025-09-02", "sanction")}, text
+
+
 def test_a_first_person_press_release_announces_today():
     event = one(
         "Today I am announcing the designation of Viv Ansanm and Gran Grif as Foreign Terrorist "

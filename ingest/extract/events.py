@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
 from ..schema import EVENT_TYPE_LABELS, Event, PartialDate, ValidationError, validate
@@ -104,6 +104,21 @@ def is_statement(reading: Reading, doc: Document) -> bool:
     )
 
 
+def _own_header(act: Event, frame: Frame, title: str) -> bool:
+    """An act cited by number and date among the document's first lines, or by the number
+    its title gives, of the document's own kind: the heading of its printed copy
+    ("Executive Order 13884 of August 5, 2019" under that title)."""
+    lead = frame.lead
+    if lead.form != "cited" or frame.event_type != act.event_type:
+        return False
+    number = frame.key.rsplit("-", 1)[-1] if frame.key else ""
+    # A line that is nothing but the citation is a heading; one that cites an order inside
+    # a sentence ("Clarification of Exceptions Under Executive Order 14257 of April 2") is
+    # another act.
+    alone = len(lead.sentence.text.strip(" .")) <= len(lead.trigger.text) + 2
+    return alone and (lead.sentence.index < 12 or (number.isdigit() and number in title))
+
+
 def _same_act(act: Event, event: Event) -> bool:
     return act.event_type == event.event_type and act.date == event.date
 
@@ -150,6 +165,15 @@ class Extractor:
                 continue
             if act_event is not None and _same_act(act_event, event):
                 continue  # the document's own act, told again in its text
+            if (
+                act_event is not None
+                and reading.signed is None
+                and _own_header(act_event, frame, doc.title)
+            ):
+                # "Proclamation 10888 of January 20, 2025" heading the Federal Register's
+                # copy: the act itself, signed that day (the copy has no signing line).
+                pairs[0] = (validate(replace(act_event, date=event.date)), None)
+                continue
             pairs.append((event, frame))
         if reading.unresolved and doc.published is None:
             shown = ", ".join(repr(p) for p in dict.fromkeys(reading.unresolved[:3]))

@@ -368,6 +368,10 @@ _BY_ARMED_FORCES = re.compile(
 _SECURITY_FORCES = re.compile(
     r"\b(?:security forces|police|fuerzas de seguridad|policia|agentes federales)\b"
 )
+_PURSUANT_BEFORE = re.compile(
+    r"\b(?:pursuant to|de conformidad con|conforme a|en virtud de)"
+    r"\s+(?:the\s+|la\s+|el\s+|section \S+ of\s+)?$"
+)
 _PROGRAM_AFTER = re.compile(r"\s+(?:programs?|programmes?|for justice)\b")
 _PROGRAM_BEFORE = re.compile(r"\bprogramas? de\s+$")
 # "information leading to the arrest of", "que conduzca a su captura": the aim of a reward.
@@ -466,6 +470,10 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                 folded, max(0, m.start() - 30), m.start()
             ):
                 continue
+            if kind == "directive" and _PURSUANT_BEFORE.search(
+                folded, max(0, m.start() - 30), m.start()
+            ):
+                continue  # "sanctions, pursuant to Executive Order 14059,": the authority
             if kind == "bounty" and (
                 _PROGRAM_AFTER.match(folded, m.end())
                 or _PROGRAM_BEFORE.search(folded, max(0, m.start() - 15), m.start())

@@ -627,7 +627,9 @@ def _listed_after(reading: Reading, frame: Frame) -> None:
     for sentence in reading.sentences[first + 1 : first + 5]:
         more = listed and CONTINUATION.search(sentence.folded)  # "... also identified two"
         names = _listed(sentence) if _lists(reading, sentence) or more else []
-        if any(not _label_only(t) for t in find_triggers(sentence.folded)):
+        if len(names) >= 2 and any(
+            not _label_only(t) for t in find_triggers(sentence.folded, reading.military)
+        ):
             names = []  # another act is told there
         if len(names) < 2:
             if listed:
@@ -646,10 +648,14 @@ def _lists(reading: Reading, sentence: Sentence) -> bool:
     return found[sentence.index]
 
 
+_LABEL_ONLY = re.compile(
+    r"(?:foreign |specially designated |global )?terrorist|ftos?$|sdgts?$|organizaci"
+    r"|terroristas? glob"
+)
+
+
 def _label_only(trigger: object) -> bool:
-    text = getattr(trigger, "text", "")
-    return bool(re.match(r"(?:foreign |specially designated |global )?terrorist|ftos?$|sdgts?$"
-                         r"|organizaci|terroristas? glob", text))  # fmt: skip
+    return bool(_LABEL_ONLY.match(getattr(trigger, "text", "")))
 
 
 def _names_after(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
 
 from ..schema import PartialDate
 from .amounts import Amount
@@ -489,6 +490,7 @@ _AFTER = re.compile(r"\b(?:after|following|tras|luego de|despues de)\s")
 _PHRASE_END = re.compile(r"[,;:]")
 
 
+@lru_cache(maxsize=1024)  # asked once per date candidate of the same trigger
 def _after_phrase(folded: str, pos: int) -> int:
     """Where an "after ..." phrase that runs on to ``pos`` opens (no comma between), else -1."""
     window = max(0, pos - 160)

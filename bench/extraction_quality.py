@@ -31,7 +31,8 @@ from tests.extraction_eval import (
 
 
 def _held_out_group(ids: list[str]) -> Callable[[], list[dict]]:
-    return lambda: [c for c in load_real("heldout") if c["id"] in set(ids)]
+    members = set(ids)
+    return lambda: [c for c in load_real("heldout") if c["id"] in members]
 
 
 SETS = {

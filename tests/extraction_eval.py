@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,19 +55,17 @@ def load_eval_set(path: Path = EVAL_SET) -> list[dict]:
 
 def load_real(split: str | None = None) -> list[dict]:
     """The real published documents, all or one split ("dev" or "heldout")."""
-    cases = []
-    for path in sorted(REAL.glob("*.yaml")):
-        cases += yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [c for c in cases if split is None or c["split"] == split]
+    return [c for path in sorted(REAL.glob("*.yaml")) for c in load_batch(path.name, split)]
 
 
-def load_batch(name: str, split: str = "dev") -> list[dict]:
-    """One batch file's documents of a split ("en_batch5.yaml")."""
+def load_batch(name: str, split: str | None = "dev") -> list[dict]:
+    """One batch file's documents, all or of one split ("en_batch5.yaml")."""
     path = REAL / name
     if path.parent != REAL or not path.is_file():
         names = ", ".join(sorted(p.name for p in REAL.glob("*.yaml")))
         raise FileNotFoundError(f"{name} is not a batch file of {REAL}; one of: {names}")
-    return [c for c in yaml.safe_load(path.read_text(encoding="utf-8")) if c["split"] == split]
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [c for c in cases if split is None or c["split"] == split]
 
 
 def split_of(doc_id: str) -> str:
@@ -81,21 +79,28 @@ def fingerprint(case: dict) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def frozen_manifest() -> dict[str, str]:
-    lines = HELDOUT_MANIFEST.read_text(encoding="utf-8").splitlines()
-    return dict(line.split()[::-1] for line in lines if line and not line.startswith("#"))
-
-
-def frozen_groups() -> dict[str, list[str]]:
-    """The held-out ids by the group ("# group: ..." lines of HELDOUT.sha256) they were
-    frozen with, in order: how the rules read text added after they were tuned."""
-    groups: dict[str, list[str]] = {}
+def _manifest() -> Iterator[tuple[str, str, str]]:
+    """(group, id, content hash) of each frozen document of HELDOUT.sha256, in order; the
+    group is the label of the last "# group: ..." line above it."""
     label = "all"
     for line in HELDOUT_MANIFEST.read_text(encoding="utf-8").splitlines():
         if line.startswith("# group:"):
             label = line.removeprefix("# group:").strip()
         elif line and not line.startswith("#"):
-            groups.setdefault(label, []).append(line.split()[1])
+            digest, doc_id = line.split()
+            yield label, doc_id, digest
+
+
+def frozen_manifest() -> dict[str, str]:
+    return {doc_id: digest for _, doc_id, digest in _manifest()}
+
+
+def frozen_groups() -> dict[str, list[str]]:
+    """The held-out ids by the group they were frozen with, in order: how the rules read
+    text added after they were tuned."""
+    groups: dict[str, list[str]] = {}
+    for label, doc_id, _ in _manifest():
+        groups.setdefault(label, []).append(doc_id)
     return groups
 
 

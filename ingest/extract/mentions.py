@@ -217,7 +217,7 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
             if other.event_type in kinds:
                 if _own_date_before(sentence, other) or (
                     _SINCE_THE.search(folded, max(0, other.start - 12), other.start)
-                    and _own_date_after(sentence, other, 60)
+                    and _own_date_after(sentence, other, 60) is not None
                 ):
                     # "the second US strike ... since the January 3 capture of Maduro", "la
                     # primera acción ... desde la captura de Nicolás Maduro, el pasado 3 de
@@ -229,8 +229,7 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
                     continue
                 # "la extradición ... desde su recaptura el pasado 25 de junio": a court
                 # step of another kind with a date of its own is another act.
-                own = next((m for m in sentence.mentions if m.value is not None
-                            and 0 <= m.start - other.end <= 30), None)  # fmt: skip
+                own = _own_date_after(sentence, other, 30)
                 if (
                     other.event_type == "legal"
                     and own is not None
@@ -242,7 +241,9 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
                 continue
             governed = _GOVERNED.search(folded[max(start, other.start - 40) : other.start])
             # "el despliegue militar iniciado en agosto", "since the January 3 capture of"
-            dated = _own_date_after(sentence, other, 30) or _own_date_before(sentence, other)
+            dated = _own_date_after(sentence, other, 30) is not None or _own_date_before(
+                sentence, other
+            )
             # "declara como grupo terrorista al Cartel": a finite listing verb governs
             # itself; "the process of designating" does not.
             listing = (
@@ -346,11 +347,14 @@ def _own_date_before(sentence: Sentence, trigger: Trigger) -> bool:
     return any(m.value is not None and 0 <= trigger.start - m.end <= 1 for m in sentence.mentions)
 
 
-def _own_date_after(sentence: Sentence, trigger: Trigger, reach: int) -> bool:
-    """A date within ``reach`` characters after the act's noun: "iniciado en agosto"."""
-    return any(
-        m.value is not None and 0 <= m.start - trigger.end <= reach for m in sentence.mentions
-    )
+def _own_date_after(sentence: Sentence, trigger: Trigger, reach: int) -> DateMention | None:
+    """The first date within ``reach`` characters after the act's noun: "iniciado en
+    agosto"."""
+    return next(
+        (m for m in sentence.mentions
+         if m.value is not None and 0 <= m.start - trigger.end <= reach),
+        None,
+    )  # fmt: skip
 
 
 _REWARD_PURPOSE = re.compile(r"\b(?:for|por) (?:any |cualquier )?(?:information|informacion)\b")

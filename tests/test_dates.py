@@ -139,6 +139,25 @@ def test_a_spanish_month_with_del_ano_takes_that_year(text, iso):
     assert resolve(text, language="es")[-1][1] == iso
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "iso"),
+    [
+        # "El 25 de julio de este año la OFAC incluyó a Alex Saab" (a report of September
+        # 2019) was read as the day and then, apart, the year; "del año pasado" was lost and
+        # the day dated to the current year.
+        ("El 25 de julio de este año la OFAC incluyó a Alex Saab.", "es", "2025-07-25"),
+        ("El 3 de enero del año pasado fue detenido.", "es", "2024-01-03"),
+        ("El 3 de enero del presente año fue detenido.", "es", "2025-01-03"),
+        ("He was arrested on July 25 last year.", "en", "2024-07-25"),
+        ("He was arrested on Sept. 4 of last year.", "en", "2024-09-04"),
+        ("He was arrested on 4 March this year.", "en", "2025-03-04"),
+    ],
+)
+def test_a_day_of_this_year_or_last_year_is_one_date_in_that_year(text, language, iso):
+    ((phrase, found),) = resolve(text, language=language)  # one mention, not two
+    assert found == iso and phrase in text
+
+
 def test_anaphora_split_by_a_line_break_or_two_spaces_still_resolves():
     assert resolve("Struck on Sept. 2, 2025, and the next  day troops moved.")[-1] == (
         "the next  day",

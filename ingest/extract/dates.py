@@ -42,6 +42,13 @@ _PATTERN = re.compile(
         [
             rf"(?P<iso>\b{_YEAR_DIGITS}-(?:0[1-9]|1[0-2])-(?:[12]\d|3[01]|0[1-9])\b)",
             rf"(?P<numeric>\b\d{{1,2}}/\d{{1,2}}/{_YEAR})",
+            # "July 25 last year", "25 de julio de este año", "el 3 de enero del año pasado":
+            # a day of the publication year or of the year before (before the forms below,
+            # which would read the day alone and date it to the nearest July 25)
+            rf"(?P<day_rel>\b(?:{_MONTHS_EN}\s+{_DAYNUM}(?:st|nd|rd|th)?|{_DAYNUM}\s+{_MONTHS_EN})"
+            rf",?\s+(?:of\s+)?(?:this|last)\s+year\b"
+            rf"|\b{_DAYNUM}\s+de\s+{_MONTHS_ES}\s+(?:de\s+este\s+(?:mismo\s+)?a[nñ]o|del\s+a[nñ]o"
+            rf"\s+pasado|del\s+presente\s+a[nñ]o|del\s+a[nñ]o\s+en\s+curso)\b)",
             # Month Day[, Year]: Feb. 20, 2025 / February 20 / Sept. 4
             rf"(?P<mdy>\b{_MONTHS_EN}\s+{_DAYNUM}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?)",
             # Day Month [Year]: 20 February 2025
@@ -476,6 +483,8 @@ class DateResolver:
                 return self._last_month(phrase), "relative"
             if name == "month_rel":
                 return self._month_of_year(phrase), "relative"
+            if name == "day_rel":  # a day written out, as explicit as "July 25"
+                return self._month_of_year(phrase), "absolute"
             if name in ("offset", "anaphor"):
                 return self._anaphor(phrase), "anaphoric"
         except (ValueError, OverflowError):
@@ -605,14 +614,17 @@ class DateResolver:
         return PartialDate.parse(f"{p.year - n:04d}")
 
     def _month_of_year(self, phrase: str) -> PartialDate | None:
-        """ "in January this year", "en marzo del año pasado": that month of the
-        publication year or of the year before."""
+        """ "in January this year", "en marzo del año pasado" (and "July 25 last year"):
+        that month (or day) of the publication year or of the year before."""
         if self.published is None:
             return None
-        words = phrase.lower().split()
-        month = next(MONTH_NUMBER[w] for w in words if w in MONTH_NUMBER)
-        year = self.published.year - (1 if ("last" in words or "pasado" in words) else 0)
-        return PartialDate.from_date(Date(year, month, 1), "month")
+        year = self.published.year - (1 if re.search(r"\b(?:last|pasado)\b", phrase) else 0)
+        parts = _calendar_parts(phrase)
+        if parts is None or parts[1] is None:
+            words = phrase.lower().split()
+            month = next(MONTH_NUMBER[w] for w in words if w in MONTH_NUMBER)
+            return PartialDate.from_date(Date(year, month, 1), "month")
+        return PartialDate.from_date(Date(year, parts[0], parts[1]))
 
     def _last_month(self, phrase: str) -> PartialDate | None:
         if self.published is None:

@@ -265,6 +265,8 @@ def test_what_a_court_said_is_not_a_court_step():
         "de Argentina y Chile.",
         "On Tuesday Caracas announced the severing of diplomatic ties with Washington.",
         "On Tuesday the government ordered the withdrawal of its diplomats from seven countries.",
+        # "anunció el rompimiento de relaciones" (a noun of the same verb)
+        "El martes México anunció el rompimiento de relaciones diplomáticas con Ecuador.",
     ],
 )
 def test_a_diplomatic_break_told_with_a_noun_is_a_diplomatic_event(text):
@@ -1381,3 +1383,38 @@ def test_a_list_of_cited_orders_separated_by_commas_is_one_order_each():
     assert dates == ["2008-02-13", "2011-04-29", "2012-04-22"]
     # "February 13, 2008, Executive Order 13572" is not a date told before the second order.
     assert len(cited_spans(text)) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Perú rompió este lunes relaciones diplomáticas con México": the day between the
+        # verb and its object, as in "declaró este jueves al grupo como organización terrorista".
+        "Perú rompió este martes relaciones diplomáticas con México.",
+        "Perú rompió el martes relaciones diplomáticas con México.",
+        "Perú rompió relaciones diplomáticas con México este martes.",
+    ],
+)
+def test_a_day_told_between_the_verb_and_relations_still_makes_a_diplomatic_break(text):
+    assert found(text) == {("2025-09-02", "diplomatic", ("Mexico",))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Este mismo día, el Gobierno de Honduras también ha declarado a Hezbolá como un
+        # grupo terrorista", after a sentence dated "este lunes".
+        (
+            "Colombia adoptó el martes la lista de Estados Unidos. Este mismo día, el Gobierno "
+            "de Honduras también ha declarado a Hezbolá como un grupo terrorista.",
+            ("2025-09-02", "designation", ("Hezbollah",)),
+        ),
+        (
+            "Colombia adopted the US list on Tuesday. That same day, Honduras declared "
+            "Hezbollah a terrorist group.",
+            ("2025-09-02", "designation", ("Hezbollah",)),
+        ),
+    ],
+)
+def test_the_same_day_as_the_act_told_before_dates_the_next_act(text, expected):
+    assert expected in found(text)

@@ -72,7 +72,7 @@ _PATTERN = re.compile(
             rf"|comienzos) de(?:l a[nñ]o)?)\s*{_YEAR}(?![.,]\d))",
             r"(?P<anaphor>\b(?i:the\s+(?:next|following)\s+day|the\s+(?:day|night)\s+before"
             r"|the\s+previous\s+day|(?:on\s+)?(?:the|that)\s+same\s+day|al\s+d[ií]a\s+siguiente"
-            r"|el\s+d[ií]a\s+anterior|(?:ese|el)\s+mismo\s+d[ií]a)\b)",
+            r"|el\s+d[ií]a\s+anterior|(?:ese|este|el)\s+mismo\s+d[ií]a)\b)",
             rf"(?P<offset>\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?|d[ií]as?|semanas?"
             r"|mes(?:es)?|a[nñ]os?)\s+(?:later|earlier|(?:despu[eé]s|antes)(?!\s+de\b)|(?:after|before)"
             r"(?=\s*[,.;:)]|\s*$))))",

@@ -181,14 +181,15 @@ _TRIGGERS: dict[str, list[str]] = {
         r"expelled (?:the |its |their )?(?:ambassadors?|diplomats)",
         r"(?:severed|broke off|cut) (?:diplomatic )?(?:ties|relations)",
         r"closed (?:its |the )?embassy",
-        r"(?:rompio|rompieron) relaciones",
+        # "rompió este lunes relaciones", as "declaró este jueves al grupo como"
+        r"(?:rompio|rompieron)(?: (?:este|esta|el) \w+| ayer| hoy)? relaciones",
         r"expuls(?:o|aron) (?:al embajador|a los diplomaticos)",
         r"recalled (?:its |their |our )?(?:ambassadors?|charge d.affaires)",
         r"llam(?:o|aron|ado|a)? [\"'«“]?a consultas",
         r"persona non grata",
         # Told with a noun or another verb: "anunció hoy la ruptura de relaciones", "demandó
         # el retiro inmediato de los representantes diplomáticos", "expels the ambassadors".
-        r"(?:ruptura|romper|rompe|rompen) (?:de )?(?:las )?relaciones",
+        r"(?:ruptura|rompimiento|romper|rompe|rompen) (?:de )?(?:las )?relaciones",
         r"(?:severing|breaking off|break off|sever|severs|rupture) (?:of )?(?:diplomatic )?(?:ties|relations)",
         r"(?:retiro|retirada|salida|expulsion) (?:inmediat[oa] )?de (?:los |las |todo su |su |sus )?"
         r"(?:representantes diplomaticos|personal diplomatico|diplomaticos|embajadores|cuerpo diplomatico)",

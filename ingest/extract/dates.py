@@ -37,67 +37,71 @@ _NUMBER_WORDS = (
     r"|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)"
 )
 
-_PATTERN = re.compile(
-    "|".join(
-        [
-            rf"(?P<iso>\b{_YEAR_DIGITS}-(?:0[1-9]|1[0-2])-(?:[12]\d|3[01]|0[1-9])\b)",
-            rf"(?P<numeric>\b\d{{1,2}}/\d{{1,2}}/{_YEAR})",
-            # "July 25 last year", "25 de julio de este año", "el 3 de enero del año pasado":
-            # a day of the publication year or of the year before (before the forms below,
-            # which would read the day alone and date it to the nearest July 25)
-            rf"(?P<day_rel>\b(?:{_MONTHS_EN}\s+{_DAYNUM}(?:st|nd|rd|th)?|{_DAYNUM}\s+{_MONTHS_EN})"
-            rf",?\s+(?:of\s+)?(?:this|last)\s+year\b"
-            rf"|\b{_DAYNUM}\s+de\s+{_MONTHS_ES}\s+(?:de\s+este\s+(?:mismo\s+)?a[nñ]o|del\s+a[nñ]o"
-            rf"\s+pasado|del\s+presente\s+a[nñ]o|del\s+a[nñ]o\s+en\s+curso)\b)",
-            # Month Day[, Year]: Feb. 20, 2025 / February 20 / Sept. 4
-            rf"(?P<mdy>\b{_MONTHS_EN}\s+{_DAYNUM}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?)",
-            # Day Month [Year]: 20 February 2025
-            rf"(?P<dmy>\b{_DAYNUM}\s+{_MONTHS_EN}(?:,?\s+{_YEAR})?)",
-            # 20 de febrero de 2025 / 5 de marzo
-            # "3 de marzo de 2021", "marzo del año 2021", "en el mes de marzo del año 2021"
-            rf"(?P<es_dmy>\b{_DAYNUM}\s+de\s+{_MONTHS_ES}(?:\s+(?:de|del)\s+(?:a[nñ]o\s+)?{_YEAR})?)",
-            rf"(?P<my>\b{_MONTHS_EN}\s+(?:of\s+)?{_YEAR})",
-            rf"(?P<es_my>\b(?:el\s+mes\s+de\s+)?{_MONTHS_ES}\s+(?:de|del)\s+(?:a[nñ]o\s+)?{_YEAR})",
-            # "in January this year", "en enero de este año", "en marzo del año pasado"
-            rf"(?P<month_rel>\b(?:[Ii]n\s+)?{_MONTHS_EN}\s+(?:of\s+)?(?:this|last)\s+year\b"
-            rf"|\b(?:[Ee]n\s+)?{_MONTHS_ES}\s+(?:de\s+este\s+(?:mismo\s+)?a[nñ]o|del\s+a[nñ]o"
-            rf"\s+pasado)\b)",
-            rf"(?P<in_month>\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s*{_MONTHS_EN}\b"
-            rf"(?!\s+(?:of\s+)?\d))",
-            rf"(?P<es_in_month>\b(?:[Ee]n|[Dd]esde|[Dd]urante|[Aa] (?:principios|finales|mediados"
-            rf"|inicios|comienzos) de)\s+"
-            rf"(?:el\s+mes\s+de\s+)?{_MONTHS_ES}\b(?!\s+(?:de|del)\s+(?:a[nñ]o\s+)?\d))",
-            rf"(?P<year>\b(?:(?:[Ii]n\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id-?)|[Ii]n|[Dd]uring|[Ss]ince"
-            rf"|[Tt]hroughout|[Ee]n|[Dd]urante|[Dd]esde|[Aa] (?:principios|finales|mediados|inicios"
-            rf"|comienzos) de(?:l a[nñ]o)?)\s*{_YEAR}(?![.,]\d))",
-            r"(?P<anaphor>\b(?i:the\s+(?:next|following)\s+day|the\s+(?:day|night)\s+before"
-            r"|the\s+previous\s+day|(?:on\s+)?(?:the|that)\s+same\s+day|al\s+d[ií]a\s+siguiente"
-            r"|el\s+d[ií]a\s+anterior|(?:ese|este|el)\s+mismo\s+d[ií]a)\b)",
-            rf"(?P<offset>\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?|d[ií]as?|semanas?"
-            r"|mes(?:es)?|a[nñ]os?)\s+(?:later|earlier|(?:despu[eé]s|antes)(?!\s+de\b)|(?:after|before)"
-            r"(?=\s*[,.;:)]|\s*$))))",
-            # "three weeks ago", "hace dos días": counted back from the document's date
-            # not "about a year ago", "more than two years ago": a rough time is no date
-            rf"(?P<ago>(?<![Aa]bout )(?<![Aa]round )(?<![Nn]early )(?<![Aa]lmost )(?<!than )"
-            rf"(?<![Ss]ome )(?<!-)"  # nor the "five" of "Seventy-five years ago"
-            rf"\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?)\s+ago"
-            rf"|hace\s+{_NUMBER_WORDS}\s+(?:d[ií]as?|semanas?|mes(?:es)?|a[nñ]os?))\b)",
-            # "last July" (English: the latest July at least two months back), "el pasado
-            # mes de enero" (Spanish: the latest January before the current month)
-            rf"(?P<last_month>\b(?:[Ll]ast|[Tt]his\s+past)\s+(?:January|February|March|April|May"
-            rf"|June|July|August|September|October|November|December)\b(?!\s+\d)"
-            rf"|\b(?:[Ee]l\s+)?[Pp]asado\s+(?:mes\s+de\s+)?{_MONTHS_ES}\b(?!\s+(?:de|del)\s+\d))",
-            r"(?P<relative>\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]his\s+morning"
-            r"|[Ee]sta\s+(?:madrugada|ma[nñ]ana|noche|tarde)|[Ee]arlier\s+this\s+(?:year|month|week)"
-            r"|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:week|month|year)"
-            r"|[Aa]yer|[Hh]oy|[Aa]noche|(?:[Ll]a|[Ee]sta)\s+semana(?:\s+pasada)?|[Ee]l\s+mes\s+pasado"
-            r"|[Ee]l\s+a[nñ]o\s+pasado|[Ee]ste\s+(?:mes|a[nñ]o)|[Aa]\s+principios\s+de\s+este\s+a[nñ]o"
-            r"|[Ll]a\s+(?:pr[oó]xima\s+semana|semana\s+(?:pr[oó]xima|que\s+viene)))\b)",
-            rf"(?P<weekday>\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\s+)?{_WEEKDAYS_EN}\b"
-            rf"|\b(?:(?:[Ee]l|[Dd]el|[Aa]l|[Ee]ste)\s+)?(?:(?:pasado|pr[oó]ximo)\s+)?{_WEEKDAYS_ES}\b"
-            rf"(?:\s+(?:pasado|pr[oó]ximo))?)",
-        ]
-    )
+_FORMS = [
+    rf"(?P<iso>\b{_YEAR_DIGITS}-(?:0[1-9]|1[0-2])-(?:[12]\d|3[01]|0[1-9])\b)",
+    rf"(?P<numeric>\b\d{{1,2}}/\d{{1,2}}/{_YEAR})",
+    # "July 25 last year", "25 de julio de este año", "el 3 de enero del año pasado":
+    # a day of the publication year or of the year before (before the forms below,
+    # which would read the day alone and date it to the nearest July 25)
+    rf"(?P<day_rel>\b(?:{_MONTHS_EN}\s+{_DAYNUM}(?:st|nd|rd|th)?|{_DAYNUM}\s+{_MONTHS_EN})"
+    rf",?\s+(?:of\s+)?(?:this|last)\s+year\b"
+    rf"|\b{_DAYNUM}\s+de\s+{_MONTHS_ES}\s+(?:de\s+este\s+(?:mismo\s+)?a[nñ]o|del\s+a[nñ]o"
+    rf"\s+pasado|del\s+presente\s+a[nñ]o|del\s+a[nñ]o\s+en\s+curso)\b)",
+    # Month Day[, Year]: Feb. 20, 2025 / February 20 / Sept. 4
+    rf"(?P<mdy>\b{_MONTHS_EN}\s+{_DAYNUM}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?)",
+    # Day Month [Year]: 20 February 2025
+    rf"(?P<dmy>\b{_DAYNUM}\s+{_MONTHS_EN}(?:,?\s+{_YEAR})?)",
+    # 20 de febrero de 2025 / 5 de marzo
+    # "3 de marzo de 2021", "marzo del año 2021", "en el mes de marzo del año 2021"
+    rf"(?P<es_dmy>\b{_DAYNUM}\s+de\s+{_MONTHS_ES}(?:\s+(?:de|del)\s+(?:a[nñ]o\s+)?{_YEAR})?)",
+    rf"(?P<my>\b{_MONTHS_EN}\s+(?:of\s+)?{_YEAR})",
+    rf"(?P<es_my>\b(?:el\s+mes\s+de\s+)?{_MONTHS_ES}\s+(?:de|del)\s+(?:a[nñ]o\s+)?{_YEAR})",
+    # "in January this year", "en enero de este año", "en marzo del año pasado"
+    rf"(?P<month_rel>\b(?:[Ii]n\s+)?{_MONTHS_EN}\s+(?:of\s+)?(?:this|last)\s+year\b"
+    rf"|\b(?:[Ee]n\s+)?{_MONTHS_ES}\s+(?:de\s+este\s+(?:mismo\s+)?a[nñ]o|del\s+a[nñ]o"
+    rf"\s+pasado)\b)",
+    rf"(?P<in_month>\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s*{_MONTHS_EN}\b"
+    rf"(?!\s+(?:of\s+)?\d))",
+    rf"(?P<es_in_month>\b(?:[Ee]n|[Dd]esde|[Dd]urante|[Aa] (?:principios|finales|mediados"
+    rf"|inicios|comienzos) de)\s+"
+    rf"(?:el\s+mes\s+de\s+)?{_MONTHS_ES}\b(?!\s+(?:de|del)\s+(?:a[nñ]o\s+)?\d))",
+    rf"(?P<year>\b(?:(?:[Ii]n\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id-?)|[Ii]n|[Dd]uring|[Ss]ince"
+    rf"|[Tt]hroughout|[Ee]n|[Dd]urante|[Dd]esde|[Aa] (?:principios|finales|mediados|inicios"
+    rf"|comienzos) de(?:l a[nñ]o)?)\s*{_YEAR}(?![.,]\d))",
+    r"(?P<anaphor>\b(?i:the\s+(?:next|following)\s+day|the\s+(?:day|night)\s+before"
+    r"|the\s+previous\s+day|(?:on\s+)?(?:the|that)\s+same\s+day|al\s+d[ií]a\s+siguiente"
+    r"|el\s+d[ií]a\s+anterior|(?:ese|este|el)\s+mismo\s+d[ií]a)\b)",
+    rf"(?P<offset>\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?|d[ií]as?|semanas?"
+    r"|mes(?:es)?|a[nñ]os?)\s+(?:later|earlier|(?:despu[eé]s|antes)(?!\s+de\b)|(?:after|before)"
+    r"(?=\s*[,.;:)]|\s*$))))",
+    # "three weeks ago", "hace dos días": counted back from the document's date
+    # not "about a year ago", "more than two years ago": a rough time is no date
+    rf"(?P<ago>(?<![Aa]bout )(?<![Aa]round )(?<![Nn]early )(?<![Aa]lmost )(?<!than )"
+    rf"(?<![Ss]ome )(?<!-)"  # nor the "five" of "Seventy-five years ago"
+    rf"\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?)\s+ago"
+    rf"|hace\s+{_NUMBER_WORDS}\s+(?:d[ií]as?|semanas?|mes(?:es)?|a[nñ]os?))\b)",
+    # "last July" (English: the latest July at least two months back), "el pasado
+    # mes de enero" (Spanish: the latest January before the current month)
+    rf"(?P<last_month>\b(?:[Ll]ast|[Tt]his\s+past)\s+(?:January|February|March|April|May"
+    rf"|June|July|August|September|October|November|December)\b(?!\s+\d)"
+    rf"|\b(?:[Ee]l\s+)?[Pp]asado\s+(?:mes\s+de\s+)?{_MONTHS_ES}\b(?!\s+(?:de|del)\s+\d))",
+    r"(?P<relative>\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]his\s+morning"
+    r"|[Ee]sta\s+(?:madrugada|ma[nñ]ana|noche|tarde)|[Ee]arlier\s+this\s+(?:year|month|week)"
+    r"|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:week|month|year)"
+    r"|[Aa]yer|[Hh]oy|[Aa]noche|(?:[Ll]a|[Ee]sta)\s+semana(?:\s+pasada)?|[Ee]l\s+mes\s+pasado"
+    r"|[Ee]l\s+a[nñ]o\s+pasado|[Ee]ste\s+(?:mes|a[nñ]o)|[Aa]\s+principios\s+de\s+este\s+a[nñ]o"
+    r"|[Ll]a\s+(?:pr[oó]xima\s+semana|semana\s+(?:pr[oó]xima|que\s+viene)))\b)",
+    rf"(?P<weekday>\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\s+)?{_WEEKDAYS_EN}\b"
+    rf"|\b(?:(?:[Ee]l|[Dd]el|[Aa]l|[Ee]ste)\s+)?(?:(?:pasado|pr[oó]ximo)\s+)?{_WEEKDAYS_ES}\b"
+    rf"(?:\s+(?:pasado|pr[oó]ximo))?)",
+]
+_PATTERN = re.compile("|".join(_FORMS))
+# Where a word starts with a digit, only the forms that can begin with one are tried: a
+# third of the start words are figures ("$5 million", "Section 8"), and the engine would
+# otherwise try every form on them.
+_DIGIT_FORMS = ("iso", "numeric", "day_rel", "dmy", "es_dmy", "offset", "ago")
+_PATTERN_DIGIT = re.compile(
+    "|".join(f for f in _FORMS if re.match(r"\(\?P<(\w+)>", f)[1] in _DIGIT_FORMS)  # type: ignore[index]
 )
 
 # Every candidate starts with a digit or one of these words. Trying the full pattern only
@@ -326,14 +330,14 @@ def _week(d: Date) -> PartialDate:
 def _candidates(sentence: str) -> Iterator[re.Match[str]]:
     """The same matches as ``_PATTERN.finditer(sentence)``, tried only at start words."""
     if sentence.isascii():
-        pattern, starts = _PATTERN_ASCII, _ascii_starts(sentence)
+        pattern, digit, starts = _PATTERN_ASCII, _PATTERN_DIGIT_ASCII, _ascii_starts(sentence)
     else:
-        pattern, starts = _PATTERN, _starts(sentence)
+        pattern, digit, starts = _PATTERN, _PATTERN_DIGIT, _starts(sentence)
     end = 0
     for start in starts:
         if start < end:
             continue
-        m = pattern.match(sentence, start)
+        m = (digit if sentence[start].isdigit() else pattern).match(sentence, start)
         if m:
             end = m.end()
             yield m
@@ -375,6 +379,7 @@ _START_ASCII = re.compile(
     r"\b(?:[0-9]|" + _one_of([w for w in _START_WORDS if w.isascii()]) + r"\b)", re.ASCII
 )
 _PATTERN_ASCII = re.compile(_PATTERN.pattern, re.ASCII)
+_PATTERN_DIGIT_ASCII = re.compile(_PATTERN_DIGIT.pattern, re.ASCII)
 
 
 def _ascii_starts(sentence: str) -> Iterator[int]:

@@ -84,7 +84,8 @@ class Sentence:
     _reporting: list[tuple[int, int, str]] | None = None
 
     def in_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quotes)
+        # Most sentences quote nothing: no generator to build for them.
+        return bool(self.quotes) and any(a <= pos < b for a, b in self.quotes)
 
     # Entities and amounts are looked up only in the sentences the extractor reads for
     # them (those with a trigger, the lede, the sentences a target is looked for in).

@@ -1418,3 +1418,35 @@ def test_a_day_told_between_the_verb_and_relations_still_makes_a_diplomatic_brea
 )
 def test_the_same_day_as_the_act_told_before_dates_the_next_act(text, expected):
     assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "President Trump issued an executive order late Monday placing a full economic
+        # embargo ..., and his administration warned Russia and China that if they continue
+        # to support him, they may never get back their billions"; a fact sheet's "signed an
+        # Executive Order imposing tariffs ..., and establishing a process for the potential
+        # imposition of similar tariffs".
+        (
+            "President Trump issued an executive order on Tuesday placing an embargo on the "
+            "Venezuelan government, and his administration warned that if Russia continues to "
+            "support it, it may lose its loans.",
+            "directive",
+        ),
+        (
+            "El presidente firmó el martes un decreto que impone un embargo a Venezuela, y su "
+            "gobierno advirtió que si Rusia sigue apoyándolo podría perder sus préstamos.",
+            "directive",
+        ),
+    ],
+)
+def test_a_hedge_in_a_clause_coordinated_after_the_act_does_not_hedge_the_act(text, kind):
+    assert ("2025-09-02", kind) in {(e.date, e.event_type) for e in events(text)}
+
+
+def test_a_hedge_before_the_coordination_still_hedges_the_act():
+    assert events(
+        "The president could issue an executive order on Tuesday placing an embargo on the "
+        "country, and his administration warned Russia."
+    ) == []

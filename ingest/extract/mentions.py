@@ -319,6 +319,9 @@ def _bare_label(folded: str, trigger: Trigger, clause: str) -> bool:
     return bool(_LABEL.match(trigger.text)) and not _DESIGNATING.search(clause)
 
 
+_COORDINATED = re.compile(r",\s+(?:and|but|y|pero)\s+|;\s+")
+
+
 def _outside_quotes(
     sentence: Sentence, clause: str, bounds: tuple[int, int], trigger: Trigger
 ) -> str:
@@ -431,6 +434,14 @@ def _mention(
         # "a reward of up to $10 million for information that could help disrupt ...": what
         # the reward asks for is not a hedge on the offer.
         own_words = _REWARD_PURPOSE.split(own_words, maxsplit=1)[0]
+    if form in ("verb", "past", "nominal") and not _LABEL.match(trigger.text):
+        # "Trump issued an executive order late Monday ..., and his administration warned
+        # ... that if they continue"; "signed an Executive Order imposing tariffs ..., and
+        # establishing a process for the potential imposition": a hedge in the clause
+        # coordinated after an act told in the past or with its noun is that clause's.
+        after = _COORDINATED.search(own_words, trigger.end - bounds[0])
+        if after is not None:
+            own_words = own_words[: after.start()]
     hedge = HEDGE.search(own_words)
     if hedge:
         mention.rejected = f"hedged ({hedge.group()!r})"

@@ -1446,7 +1446,10 @@ def test_a_hedge_in_a_clause_coordinated_after_the_act_does_not_hedge_the_act(te
 
 
 def test_a_hedge_before_the_coordination_still_hedges_the_act():
-    assert events(
-        "The president could issue an executive order on Tuesday placing an embargo on the "
-        "country, and his administration warned Russia."
-    ) == []
+    assert (
+        events(
+            "The president could issue an executive order on Tuesday placing an embargo on the "
+            "country, and his administration warned Russia."
+        )
+        == []
+    )

@@ -102,6 +102,14 @@ def test_an_act_the_announcement_names_is_dated_by_it_when_nothing_else_dates_it
         "donde se escondía."
     )
     assert ("2025-09-03", "legal") in {(e.date, e.event_type) for e in events(es)}
+    # "El jefe del Pentágono, Pete Hegseth, anunció este viernes un nuevo ataque en el
+    # Caribe": the day between the verb and the act it names.
+    for text in (
+        "El jefe del Pentágono anunció este miércoles un nuevo ataque contra una embarcación "
+        "en el Caribe.",
+        "The Pentagon chief announced on Wednesday a new strike on a boat in the Caribbean.",
+    ):
+        assert found(text) == {("2025-09-03", "military_action", ())}, text
 
 
 def test_an_act_mentioned_beside_an_announcement_is_not_dated_by_it():

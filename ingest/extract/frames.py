@@ -230,7 +230,10 @@ def assemble(
 _ANNOUNCES_IT = re.compile(
     r"\b(?:said|says|announced|announces|confirmed|confirms|disclosed|revealed|reported"
     r"|anuncio|anuncia|confirmo|confirma|informo|informa|dijo)\s+(?:that\s+|que\s+)?"
-    r"(?:(?:the|an?|another|its|el|la|los|las|un|una|otro|otra)\s+)?$"
+    # "anunció este viernes un nuevo ataque": the day between the verb and its object
+    r"(?:(?:este|esta|el|on|this|late|early)\s+\w+\s+)?"
+    r"(?:(?:the|an?|another|its|el|la|los|las|un|una|otro|otra)\s+)?"
+    r"(?:(?:new|nuevo|nueva|second|third|segundo|segunda|tercer|tercero|tercera)\s+)?$"
 )
 
 

@@ -1461,3 +1461,32 @@ def test_a_hedge_before_the_coordination_still_hedges_the_act():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # "El Gobierno dispuso este martes la incorporación de la organización criminal
+        # transnacional conocida como “Cártel de los Soles” al Registro Público de Personas y
+        # Entidades vinculadas a Actos de Terrorismo"; "incluidos en el Registro ... de
+        # Terrorismo"; "added seven trans-national criminal organizations to the list of
+        # terrorist organizations".
+        (
+            "El Gobierno dispuso este martes la incorporación del “Cártel de los Soles” al "
+            "Registro Público de Personas y Entidades vinculadas a Actos de Terrorismo.",
+            "Cartel de los Soles",
+        ),
+        (
+            "El Gobierno argentino anunció el martes que Los Lobos fueron incluidos en el "
+            "registro nacional de organizaciones terroristas.",
+            "Los Lobos",
+        ),
+        (
+            "On Tuesday, the minister added the Tren de Aragua gang to the list of terrorist "
+            "entities under the Criminal Code.",
+            "Tren de Aragua",
+        ),
+    ],
+)
+def test_an_entry_in_a_terrorism_list_or_register_is_a_designation(text, target):
+    assert ("2025-09-02", "designation", (target,)) in found(text)

@@ -31,6 +31,17 @@ _TRIGGERS: dict[str, list[str]] = {
         r"organizaci(?:on|ones) terroristas?(?: extranjeras?)?",
         r"terroristas? globales? especialmente designad[oa]s?",
         r"(?:declar(?:o|aron|a|ada|ado|adas|ados)|calific(?:o|aron|a)|clasific(?:o|aron|a)|identific(?:o|aron|a|ar)) (?:\w+ ){0,8}?(?:como )?[\"'«“]?(?:organizaci(?:on|ones) |grupos? )?[\"'«“]?terroristas?",
+        # A listing told as an entry in a terrorism list or register: "added seven ...
+        # organizations to the list of terrorist organizations", "dispuso la incorporación
+        # del Cártel de los Soles al Registro Público de ... Actos de Terrorismo", "incluidos
+        # en el Registro ... de Terrorismo", "está inscripto en el Registro Público de
+        # Terroristas".
+        r"(?:added|adds|adding|placed|included) (?:\S+ ){0,10}?(?:to|on|in) (?:the|its|a) "
+        r"(?:[\w-]+ ){0,3}?(?:list|register|registry) of (?:[\w-]+ ){0,3}?terrorists?",
+        r"(?:inclu(?:yo|yeron|ye|yen|ir|ido|ida|idos|idas|sion)|incorpor(?:o|aron|a|an|ar|acion|ado"
+        r"|ada|ados|adas)|inscri(?:pto|pta|ptos|ptas|to|ta|tos|tas|bio|bieron|be|ben|bir|pcion)"
+        r"|agreg(?:o|aron|a|an|ar|ado|ada|ados|adas)) (?:\S+ ){0,14}?(?:en|a|al) (?:la |el |su )?"
+        r"(?:lista|listado|registro) (?:\S+ ){0,10}?[\"'«“(]?terroris(?:mo|tas?)",
     ],
     "delisting": [
         r"(?:revoked|revokes|revoking|rescinded|lifted) (?:the |its |their )?(?:fto |terrorist )?designations?",

@@ -1490,3 +1490,33 @@ def test_a_hedge_before_the_coordination_still_hedges_the_act():
 )
 def test_an_entry_in_a_terrorism_list_or_register_is_a_designation(text, target):
     assert ("2025-09-02", "designation", (target,)) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "El petrolero, sometido a sanciones desde hacía años, fue asaltado por fuerzas
+        # estadounidenses el miércoles en el Caribe"; "embarcaciones acusadas de transportar
+        # drogas fueron atacadas"; as "the tanker ... was seized" in English.
+        "El petrolero, sometido a sanciones desde hacía años, fue asaltado por fuerzas "
+        "estadounidenses el martes en el Caribe.",
+        "El martes, cuatro embarcaciones acusadas de transportar drogas fueron atacadas en el "
+        "Pacífico.",
+        "On Tuesday, the tanker, under sanctions for years, was seized by US forces in the "
+        "Caribbean.",
+    ],
+)
+def test_a_vessel_told_as_attacked_or_seized_in_the_passive_is_a_military_action(text):
+    assert {(e.date, e.event_type) for e in events(text)} == {("2025-09-02", "military_action")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El petrolero, sometido a sanciones desde hacía años, navegaba el martes hacia Cuba.",
+        "On Tuesday he said companies that buy the oil will be subject to U.S. sanctions.",
+        "On Tuesday the tanker, subject to sanctions since 2019, left the port.",
+    ],
+)
+def test_what_something_is_subject_to_is_not_a_sanction_imposed(text):
+    assert [e for e in events(text) if e.event_type == "sanction"] == []

@@ -107,7 +107,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"killed|killing",
         r"(?:seized|seizing|seizure of|interdicting|interdicted|apprehended) (?:an? |the |another )?(?:\w+ ){0,3}(?:motor/)?(?:vessel|tanker|ship|boat)s?",
         r"(?:destroy(?:s|ed)?|hit) (?:an? |the |another )?(?:\w+ ){0,3}(?:vessel|boat|ship)s?",
-        r"(?:vessel|tanker|ship|boat)s? (?:[\w,]+ ){0,8}?(?:was|were|has been|had been|is being) (?:seized|struck|hit|destroyed|boarded|sunk)",
+        r"(?:vessel|tanker|ship|boat)s?,? (?:[\w,]+ ){0,8}?(?:was|were|has been|had been|is being) (?:seized|struck|hit|destroyed|boarded|sunk)",
         r"attack(?:ed)? (?:on|against) (?:an? |the |another )?(?:\w+ ){0,3}(?:vessel|boat|ship|target)s?",
         r"(?:the|this|that|another|latest) attack",
         r"ataques?",
@@ -120,6 +120,12 @@ _TRIGGERS: dict[str, list[str]] = {
         r"incursion(?:es)?",
         r"(?:destru(?:yo|yeron|ida|ido|idas|idos)|abatid[oa]s?)",
         r"incaut(?:o|aron) (?:un |el |otro )?(?:buque|petrolero|barco)",
+        # "El petrolero, sometido a sanciones desde hacía años, fue asaltado por fuerzas
+        # estadounidenses", "embarcaciones ... fueron atacadas", "fue impactada": as "the
+        # vessel ... was seized" above
+        r"(?:buque|petrolero|barco|embarcacion|lancha|narcolancha|tanquero|navio)(?:e?s)?,? (?:[\w,]+ ){0,8}?"
+        r"(?:fue|fueron|ha sido|han sido|habia sido) (?:atacad|impactad|asaltad|abordad|incautad"
+        r"|hundid|interceptad|destruid)[oa]s?",
         # Told with a noun: "la destrucción de una embarcación", "the military action,
         # authorized by SOUTHCOM commander ...", "una operación militar ... que resultó en".
         r"destruccion de (?:una? |la |el )?(?:\w+ ){0,2}?(?:buque|embarcacion|lancha|narcolancha|barco)",

@@ -371,6 +371,15 @@ _STANDING = re.compile(
 )
 
 
+# "El petrolero, sometido a sanciones desde hacía años", "companies will be subject to U.S.
+# sanctions", "the tanker, under sanctions for years": what a thing is under, not sanctions
+# imposed.
+_SUBJECT_TO = re.compile(
+    r"\b(?:(?:subject|sometid[oa]s?|sujet[oa]s?)\s+(?:to|a)|under|bajo)\s+"
+    r"(?:(?:new|u\.s\.|us|las|nuevas)\s+)?$"
+)
+
+
 def _rejected(sentence: Sentence, trigger: Trigger, clause: tuple[int, int], why: str) -> Mention:
     return Mention(sentence, trigger.event_type, "", trigger, "", clause, rejected=why)
 
@@ -395,6 +404,10 @@ def _mention(
         # "[He] is currently charged in the United States for ... a murder in 2013", "está
         # acusado en varios autos": where a case stands, not a step taken in it.
         return _rejected(sentence, trigger, bounds, "a standing charge (status), not a step")
+    if event_type == "sanction" and _SUBJECT_TO.search(
+        sentence.folded, max(0, trigger.start - 30), trigger.start
+    ):
+        return _rejected(sentence, trigger, bounds, "what something is subject to, not an act")
     paragraph = reading.paragraph_text(sentence.paragraph)
     # A terrorist listing told as a sanction, and Treasury's sanctions told as designations.
     if event_type == "sanction" and SDGT_PHRASE.search(clause):

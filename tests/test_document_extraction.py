@@ -1520,3 +1520,31 @@ def test_a_vessel_told_as_attacked_or_seized_in_the_passive_is_a_military_action
 )
 def test_what_something_is_subject_to_is_not_a_sanction_imposed(text):
     assert [e for e in events(text) if e.event_type == "sanction"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "On January 5, Maduro and his wife appeared before the federal court for the
+        # Southern District of New York"; "appeared before U.S. Magistrate Judge Christina
+        # Bryan Thursday".
+        "On Tuesday, Maduro appeared before the federal court for the Southern District of "
+        "New York.",
+        "El martes, el exgeneral compareció ante un juez federal en Nueva York.",
+    ],
+)
+def test_an_appearance_before_a_court_is_a_court_step(text):
+    assert {(e.date, e.event_type) for e in events(text)} == {("2025-09-02", "legal")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "landed in Houston Wednesday and appeared before U.S. Magistrate Judge Christina
+        # Bryan Thursday": Wednesday is the landing's.
+        "He landed in Houston Monday and was sent to the United States Tuesday.",
+        "Llegó a Bogotá el lunes y fue extraditado a Estados Unidos el martes.",
+    ],
+)
+def test_a_date_before_and_another_verb_belongs_to_that_verb(text):
+    assert {(e.date, e.event_type) for e in events(text)} == {("2025-09-02", "legal")}

@@ -158,6 +158,13 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:handed over|transferred|surrendered|expelled|sent|extradited) (?:\w+ ){0,6}?to (?:the )?(?:u\.?s\.?|us|united states)(?![\w-])",
         r"(?:handed over|transferred|surrendered|expelled|sent) (?:\d+|\w+) (?:[\w-]+ ){0,3}(?:figures|prisoners|inmates|defendants|suspects|fugitives|capos|narcos|traffickers)",
         r"arraign(?:ed|ment)",
+        # A first appearance in court: "appeared before U.S. Magistrate Judge Christina Bryan
+        # Thursday", "appeared before the federal court for the Southern District",
+        # "compareció el lunes ante un juez federal".
+        r"appeared (?:\w+ ){0,3}?(?:before|in) (?:a |an |the )?(?:[\w.-]+ ){0,5}?"
+        r"(?:court|courtroom|judge|magistrate)",
+        r"compareci(?:o|eron) (?:\w+ ){0,4}?ante (?:la |el |un |una )?(?:[\w.-]+ ){0,3}?"
+        r"(?:juez|jueza|jueces|corte|tribunal|magistrad[oa])",
         r"pleaded [\"“]?(?:not[ -])?guilty",
         r"(?:entered|enters|entering) (?:a |his |her )?(?:guilty |not[ -]guilty )?plea|guilty plea",
         r"(?:his|her|their|the) arrest(?! (?:warrants?|orders?))",
@@ -527,7 +534,7 @@ _SUBTYPES: dict[str, list[tuple[re.Pattern[str], str]]] = {
             (r"operation|operativo|operacion", "operation"),
         ],
         "legal": [
-            (r"arraign|pleaded|culpable", "arraignment"),
+            (r"arraign|pleaded|culpable|appeared|compareci", "arraignment"),
             (r"extradi(?:t|c)", "extradition"),
             (r"sentenced|sentenciad|condenad|convicted", "sentencing"),
             (r"indict|acusad|imputad|charge", "indictment"),

@@ -566,6 +566,12 @@ def _date(reading: Reading, sentence: Sentence, mention: Mention, bounds: tuple[
     # build-up that began in June continued, and the Navy struck a boat on Tuesday".
     here = _segment(sentence.text, mention.trigger.start)
     same = [m for m in pool if _segment(sentence.text, m.start) == here]
+    # "landed in Houston Wednesday and appeared before the judge Thursday": a date told
+    # before "and" and another verb is the first verb's; the trigger's own comes after it.
+    after = [m for m in same if m.start >= mention.trigger.end]
+    if after:
+        same = [m for m in same if m.start >= mention.trigger.end
+                or not _AND_VERB.search(sentence.folded, m.end, trigger.start)] or same  # fmt: skip
     chosen = min(same or pool, key=lambda m: abs(m.start - mention.trigger.start))
     mention.date = chosen.value
     mention.date_phrase = chosen.phrase
@@ -706,6 +712,9 @@ _SINCE = re.compile(r"(?:since|desde)\b", re.I)
 _PERIOD_WORD = re.compile(r"week|month|days|year|seman|mes|dias|anos")
 _BOUND_BEFORE = re.compile(r"\b(?:before|until|till|prior to|antes del?|hasta)\s+(?:el\s+)?$")
 _SEGMENT_BREAK = re.compile(r",|;|\bthat\b|\bwhich\b|\bwho\b|\bque\b|\bquien\b|\bdonde\b")
+
+
+_AND_VERB = re.compile(r"\s(?:and|y|e)\s+(?:\w+\s+)?$")
 
 
 def _segment(text: str, pos: int) -> int:

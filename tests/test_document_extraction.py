@@ -1548,3 +1548,28 @@ def test_an_appearance_before_a_court_is_a_court_step(text):
 )
 def test_a_date_before_and_another_verb_belongs_to_that_verb(text):
     assert {(e.date, e.event_type) for e in events(text)} == {("2025-09-02", "legal")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "El portaaviones más grande del Pentágono, el USS Gerald R. Ford, junto con su grupo
+        # de ataque ..., arribó este martes a Latinoamérica"; "el USS Gerald R. Ford
+        # (CVN-78), cruzó esta semana el Estrecho de Gibraltar".
+        "El portaaviones más grande del Pentágono, el USS Gerald R. Ford, junto con su grupo "
+        "de ataque, arribó este martes a Latinoamérica.",
+        "El portaaviones USS Gerald R. Ford (CVN-78) cruzó el martes el Estrecho de Gibraltar "
+        "rumbo al Caribe.",
+    ],
+)
+def test_a_carrier_told_arriving_or_crossing_in_spanish_is_a_deployment(text):
+    assert {(e.date, e.event_type) for e in events(text)} == {("2025-09-02", "deployment")}
+
+
+def test_an_arrival_that_had_been_announced_on_a_day_is_not_dated_by_the_announcement():
+    # "La llegada de este buque ... había sido anunciada el jueves por el gobierno".
+    text = (
+        "La llegada de este buque, así como de una unidad de marines, había sido anunciada el "
+        "martes por el gobierno de Trinidad y Tobago."
+    )
+    assert [e for e in events(text) if e.event_type == "deployment"] == []

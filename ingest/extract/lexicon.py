@@ -149,6 +149,11 @@ _TRIGGERS: dict[str, list[str]] = {
         r"envi(?:o|aron) (?:\w+ )?(?:tropas|buques|soldados|marines|aviones)",
         r"llegada (?:del?|de los) (?:\w+ ){0,4}(?:portaaviones|buques?|tropas|destructores?)",
         r"llegada (?:[\w,]+ ){0,8}?del? (?:uss|portaaviones|buque|destructor)",
+        # "El portaaviones ..., el USS Gerald R. Ford, junto con su grupo de ataque ...,
+        # arribó este martes a Latinoamérica", "... (CVN-78), cruzó esta semana el Estrecho
+        # de Gibraltar": as "the aircraft carrier ... arrived" above
+        r"(?:portaaviones|buques? de guerra|destructor(?:es)?|grupo de ataque) (?:\S+ ){0,30}?"
+        r"(?:llego|llegaron|arribo|arribaron|cruzo|cruzaron|ingreso|ingresaron|entro|entraron)",
     ],
     "legal": [
         r"indict(?:ed|ment|ments|s)?",
@@ -615,7 +620,7 @@ DEFINITE_BEFORE = re.compile(
 )
 _NOUNS = re.compile(
     r"^(?:designations?|designacion(?:es)?|sanctions|sanciones|rewards?|bount(?:y|ies)|recompensas?"
-    r"|indictments?|strikes?|attacks?|ataques?|raids?|capture|captura|arrival|llegada"
+    r"|indictments?|strikes?|attacks?|ataques?|raids?|capture|captura|arrival|llegada|(?:arrival|llegada) (?:of|de) .*"
     r"|deployment|despliegue|extradition|extradicion|recaptura|arraignment|bombardeos?"
     r"|incursion(?:es)?|operativo"
     r"|(?:[\w.-]+ ){0,4}strikes?|strikes? (?:on|against) .*|executive orders?|proclamations?"

@@ -1573,3 +1573,18 @@ def test_an_arrival_that_had_been_announced_on_a_day_is_not_dated_by_the_announc
         "martes por el gobierno de Trinidad y Tobago."
     )
     assert [e for e in events(text) if e.event_type == "deployment"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Bajo las órdenes que firmo hoy, también designaremos a los cárteles como
+        # organizaciones terroristas extranjeras"; "declararé una emergencia nacional".
+        "Bajo las órdenes que firmo hoy, también designaremos a los cárteles como "
+        "organizaciones terroristas extranjeras.",
+        "El martes el presidente dijo: sancionaré a los líderes del Cartel de Sinaloa.",
+        "El martes el ministro afirmó que declarará a Los Lobos como grupo terrorista.",
+    ],
+)
+def test_a_spanish_future_in_any_person_is_not_the_act(text):
+    assert events(text) == []

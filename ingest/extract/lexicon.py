@@ -572,7 +572,11 @@ FUTURE_BEFORE = re.compile(
 )
 # The Spanish future needs its accent ("anunciará"), which folding removes: read on the
 # original text, so that the subjunctive "anunciara" (after "luego de que") is not future.
-SPANISH_FUTURE_BEFORE = re.compile(r"\b\w+(?:ará|erá|irá|arán|erán|irán)\s+(?:\w+\s+){0,3}$")
+# The first persons too: "Bajo las órdenes que firmo hoy, también designaremos a los
+# cárteles como organizaciones terroristas", "declararé una emergencia nacional".
+SPANISH_FUTURE_BEFORE = re.compile(
+    r"\b\w+(?:ará|erá|irá|arán|erán|irán|aré|eré|iré|aremos|eremos|iremos)\s+(?:\w+\s+){0,4}$"
+)
 _PAST_VERB_BEFORE = re.compile(
     r"\b(?:announced|imposed|offered|issued|signed|launched|ordered|unveiled|approved|filed"
     r"|confirmed|reported|anuncio|impuso|ofrecio|emitio|firmo|lanzo|ordeno|aprobo|presento"

@@ -1588,3 +1588,17 @@ def test_an_arrival_that_had_been_announced_on_a_day_is_not_dated_by_the_announc
 )
 def test_a_spanish_future_in_any_person_is_not_the_act(text):
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Ismael Zambada García, o “El Mayo”, ..., y Joaquín Guzmán López ... fueron
+        # arrestados hoy en El Paso, Texas": the plural participles of the trigger verbs.
+        "Ismael Zambada y Joaquín Guzmán López fueron arrestados el martes en El Paso.",
+        "Dos hermanas fueron arrestadas el martes en El Paso por narcotráfico.",
+        "Los dos capos fueron extraditados el martes a Estados Unidos.",
+    ],
+)
+def test_plural_spanish_participles_are_triggers_too(text):
+    assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}

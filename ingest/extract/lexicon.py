@@ -114,7 +114,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"atac(?:o|aron)",
         r"bombarde(?:o|aron|os?)",
         r"hundi(?:o|eron)",
-        r"captur(?:o|aron|ado|ada|ados|a)",
+        r"captur(?:o|aron|ad[oa]s?|a)",
         r"mat(?:o|aron)",
         r"operativo",
         r"incursion(?:es)?",
@@ -145,7 +145,7 @@ _TRIGGERS: dict[str, list[str]] = {
         # "fighter jets landed in Puerto Rico": aircraft sent somewhere.
         r"(?:bombers?|b-52h?s?|b-1b?s?|fighter jets|f-35b?s?|warplanes) (?:[\w,/-]+ ){0,12}?(?:flew|took off|landed|flying|taking off|landing)",
         r"(?:bombarderos?|cazas|aviones de combate|f-35b?) (?:[\w,/-]+ ){0,12}?(?:sobrevol(?:o|aron)|volaron|aterrizaron|despegaron)",
-        r"despleg(?:o|aron|ar|ado|ada|ados|ue)|despliegue",
+        r"despleg(?:o|aron|ar|ad[oa]s?|ue)|despliegue",
         r"envi(?:o|aron) (?:\w+ )?(?:tropas|buques|soldados|marines|aviones)",
         r"llegada (?:del?|de los) (?:\w+ ){0,4}(?:portaaviones|buques?|tropas|destructores?)",
         r"llegada (?:[\w,]+ ){0,8}?del? (?:uss|portaaviones|buque|destructor)",
@@ -190,7 +190,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"acus(?:o|aron)",
         r"imputad[oa]s?",
         r"procesad[oa]s?",
-        r"extradit(?:ado|ada|ados|o|aron)|extradicion",
+        r"extradit(?:ad[oa]s?|o|aron)|extradicion",
         r"dict(?:o|aron) (?:la )?sentencia",
         rf"{_COURT_ES} (?:\w+ ){{0,3}}(?:fallo|ordeno|bloqueo"
         r"|suspendio|concedio|rechazo|anulo|revoco|desestimo|avalo|fallaron|ordenaron|bloquearon"
@@ -199,8 +199,8 @@ _TRIGGERS: dict[str, list[str]] = {
         r"condenad[oa]s?",
         r"conden(?:o|aron) a (?:[\w-]+ ){0,8}?a \d+ anos",
         r"sentenciad[oa]s?",
-        r"detenid[oa]s?|arrest(?:o|aron|ado|ada)",
-        r"recaptur(?:a|o|ado|ada|ed)",
+        r"detenid[oa]s?|arrest(?:o|aron|ad[oa]s?)",
+        r"recaptur(?:a|o|aron|ad[oa]s?|ed)",
         r"(?:entreg(?:o|aron|ados|adas|ado)|traslad(?:o|aron|ados|adas)|expuls(?:o|aron)) (?:\w+ ){0,8}?(?:a|hacia) (?:los )?(?:estados unidos|ee\.? ?uu\.?)",
         r"cargos (?:penales |criminales )?contra",
         r"(?:entreg|traslad|expuls|envi)\w* (?:a )?\d+ (?:[\w-]+ ){0,3}(?:reos|presos|narcotraficantes|capos|detenidos|integrantes|criminales|narcos|personas)",

@@ -1602,3 +1602,30 @@ def test_a_spanish_future_in_any_person_is_not_the_act(text):
 )
 def test_plural_spanish_participles_are_triggers_too(text):
     assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "La determinación que hoy anuncio de retirar la denuncia del Tratado de
+        # Extradición"; "en cumplimiento del Tratado de Extradición firmado entre México y
+        # Estados Unidos".
+        "El martes la presidenta retiró la denuncia del Tratado de Extradición con Estados Unidos.",
+        "On Tuesday the president withdrew from the extradition treaty with the United States.",
+    ],
+)
+def test_an_extradition_treaty_is_a_name_not_an_extradition(text):
+    assert [e for e in events(text) if e.event_type == "legal"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "La entrega se realizó el viernes 19 de diciembre de 2025, en cumplimiento del
+        # Tratado de Extradición"; "el traslado de alias Fito comenzó pasado el mediodía".
+        "La FGR extraditó a dos hombres. La entrega se realizó el martes en el aeropuerto.",
+        "El traslado de alias Fito a Nueva York se realizó el martes.",
+    ],
+)
+def test_a_hand_over_told_with_its_noun_is_a_court_step(text):
+    assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}

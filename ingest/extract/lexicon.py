@@ -202,6 +202,11 @@ _TRIGGERS: dict[str, list[str]] = {
         r"detenid[oa]s?|arrest(?:o|aron|ad[oa]s?)",
         r"recaptur(?:a|o|aron|ad[oa]s?|ed)",
         r"(?:entreg(?:o|aron|ados|adas|ado)|traslad(?:o|aron|ados|adas)|expuls(?:o|aron)) (?:\w+ ){0,8}?(?:a|hacia) (?:los )?(?:estados unidos|ee\.? ?uu\.?)",
+        # The hand-over told with its noun: "La entrega se realizó el viernes 19 de
+        # diciembre", "la entrega del ciudadano hondureño ... a representantes del gobierno",
+        # "el traslado de alias Fito", "el traslado a Estados Unidos de 26 internos".
+        r"(?:la|su) entrega (?:se (?:realizo|concreto|efectuo|llevo a cabo)|del ciudadano|de alias)",
+        r"(?:el|su) traslado (?:de alias|a (?:estados unidos|ee\.? ?uu\.?) de)",
         r"cargos (?:penales |criminales )?contra",
         r"(?:entreg|traslad|expuls|envi)\w* (?:a )?\d+ (?:[\w-]+ ){0,3}(?:reos|presos|narcotraficantes|capos|detenidos|integrantes|criminales|narcos|personas)",
     ],
@@ -387,6 +392,8 @@ ANY_TRIGGER = re.compile(
 _ACCUSED_OF_BEING = re.compile(
     r"(?:\s+[\w,.-]+){0,8}?\s+de\s+(?:ser|estar|liderar|encabezar|dirigir|proteger|utilizar)\b"
 )
+_TREATY_BEFORE = re.compile(r"\btratados? de\s+$")
+_TREATY_AFTER = re.compile(r"\s+(?:treaty|treaties|agreement)\b")
 _WARRANT_BEFORE = re.compile(r"(?:ordene?s? de|warrants? for (?:the |his |her )?)\s*$")
 # Who made a capture or an arrest: armed forces make it a military action, police or
 # security forces an arrest.
@@ -445,6 +452,11 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                     continue
             if _WARRANT_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
                 continue  # "órdenes de captura", "warrant for the arrest of": not an arrest
+            if kind == "legal" and (
+                _TREATY_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+                or _TREATY_AFTER.match(folded, m.end())
+            ):
+                continue  # "el Tratado de Extradición", "the extradition treaty": a name
             if (
                 kind == "legal"
                 and m.group().startswith("arrest")

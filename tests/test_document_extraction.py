@@ -1629,3 +1629,28 @@ def test_an_extradition_treaty_is_a_name_not_an_extradition(text):
 )
 def test_a_hand_over_told_with_its_noun_is_a_court_step(text):
     assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "President Daniel Noboa decreed this Tuesday the recognition of ... an internal
+        # armed conflict ... 'I have signed the executive decree declaring Internal Armed
+        # Conflict and identified the following ... groups as terrorist organizations ...:
+        # ..., Choneros, ..., Lobos'"; "decretó este martes ... En el texto del decreto, el
+        # Gobierno califica como 'terroristas ...' a 22 organizaciones. En la lista están ...".
+        'President Daniel Noboa decreed this Tuesday an internal armed conflict. "I have '
+        "signed the executive decree and identified the following groups as terrorist "
+        'organizations: Choneros, Lobos and Tiguerones."',
+        "El presidente Daniel Noboa decretó este martes la existencia de un conflicto armado "
+        "interno. En el texto del decreto, el Gobierno califica como terroristas a 22 "
+        "organizaciones. En la lista están Choneros, Lobos y Tiguerones.",
+    ],
+)
+def test_a_decree_that_lists_groups_as_terrorist_is_directed_at_them(text):
+    directives = [
+        e for e in events(text, published=date(2024, 1, 10)) if e.event_type == "directive"
+    ]
+    assert [(e.date, {"Los Choneros", "Los Lobos"} <= set(e.targets)) for e in directives] == [
+        ("2024-01-09", True)
+    ]

@@ -74,6 +74,7 @@ class Frame:
     target_rules: list[str] = field(default_factory=list)
     amount: Amount | None = None
     key: str = ""
+    order: Frame | None = None  # a listing's decree, told with it (its groups are its targets)
 
     @property
     def lead(self) -> Mention:
@@ -200,6 +201,8 @@ def assemble(
             placed = next(f for f in frames if any(m is mention for m in f.mentions))
             for name in _groups(beside.targets):  # the groups the order lists
                 _add(placed, name, f"listed by the {beside.lead.trigger.text!r} told with it")
+            if placed.event_type == "designation" and beside.lead.form != "cited":
+                placed.order = beside
         else:
             still.append((mention, reason))
     not_events[:] = [(m, r) for m, r in still if not _dated_by_announcement(frames, m)]
@@ -220,6 +223,12 @@ def assemble(
         if not _specific(reading, frame.targets):
             _complete_targets(reading, frame, frames)
         _listed_after(reading, frame)
+    for frame in frames:
+        if frame.order is not None and frame.order in frames:
+            # "I have signed the executive decree ... and identified the following groups as
+            # terrorist organizations: ...": the decree is directed at the groups it lists.
+            for name in _groups(frame.targets):
+                _add(frame.order, name, f"listed as terrorist by it ({frame.lead.where})")
     _consolidate(reading, frames)
     _split_rewards(frames)
     return Assembly(frames, not_events)

@@ -1654,3 +1654,26 @@ def test_a_decree_that_lists_groups_as_terrorist_is_directed_at_them(text):
     assert [(e.date, {"Los Choneros", "Los Lobos"} <= set(e.targets)) for e in directives] == [
         ("2024-01-09", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "A senior member of the Mexican Sinaloa drug cartel who was charged in 2012 has been
+        # extradited to the United States and will appear in court in Texas on Wednesday ...,
+        # the US Justice Department said on Tuesday."
+        (
+            "A senior member of the Sinaloa Cartel who was charged in 2012 has been extradited "
+            "to the United States and will appear in court on Saturday, the Justice Department "
+            "said on Tuesday.",
+            {("2012", "legal"), ("2025-09-02", "legal")},
+        ),
+        (
+            "Un líder del Cártel de Sinaloa que fue detenido en 2012 fue extraditado a Estados "
+            "Unidos el martes.",
+            {("2012", "legal"), ("2025-09-02", "legal")},
+        ),
+    ],
+)
+def test_the_main_verb_after_a_dated_relative_clause_is_its_own_act(text, expected):
+    assert {(e.date, e.event_type) for e in events(text)} == expected

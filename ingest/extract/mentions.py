@@ -228,14 +228,27 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
                     found.append(since)
                     continue
                 # "la extradición ... desde su recaptura el pasado 25 de junio": a court
-                # step of another kind with a date of its own is another act.
+                # step of another kind with a date of its own is another act; so is the main
+                # verb after a step told in a relative clause with its own date ("A member
+                # who was charged in 2012 has been extradited to the United States").
                 own = _own_date_after(sentence, other, 30)
-                if (
-                    other.event_type == "legal"
-                    and own is not None
-                    and own.phrase != mention.date_phrase
-                    and subtype_for("legal", other.text)
-                    not in ("", subtype_for("legal", trigger.text))
+                another_kind = subtype_for("legal", other.text) not in (
+                    "",
+                    subtype_for("legal", trigger.text),
+                )
+                who = _WHO_WAS.search(folded, max(0, trigger.start - 16), trigger.start)
+                relative = (
+                    who is not None
+                    and other.start > trigger.start
+                    and _own_date_after(sentence, trigger, 20) is not None
+                )
+                if other.event_type == "legal" and another_kind and relative:
+                    assert who is not None
+                    second = _mention(reading, sentence, other, (start, end), clause, amounts)
+                    _date_outside(sentence, second, who.start(), other.start, reading.reference)
+                    found.append(second)
+                elif other.event_type == "legal" and another_kind and own is not None and (
+                    own.phrase != mention.date_phrase
                 ):
                     found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
                 continue
@@ -320,6 +333,7 @@ def _bare_label(folded: str, trigger: Trigger, clause: str) -> bool:
 
 
 _COORDINATED = re.compile(r",\s+(?:and|but|y|pero)\s+|;\s+")
+_WHO_WAS = re.compile(r"\b(?:who|that|quien|que)\s+(?:was|had been|fue|habia sido)\s+$")
 
 
 def _outside_quotes(
@@ -348,6 +362,30 @@ def _told_terrorist_listing(reading: Reading, sentence: Sentence) -> bool:
 def _own_date_before(sentence: Sentence, trigger: Trigger) -> bool:
     """A date right before the act's noun: "the January 3 capture"."""
     return any(m.value is not None and 0 <= trigger.start - m.end <= 1 for m in sentence.mentions)
+
+
+def _date_outside(
+    sentence: Sentence, mention: Mention, lo: int, hi: int, reference: Date | None
+) -> None:
+    """Date the main verb after a relative clause by the sentence's dates outside it ("who
+    was charged in 2012 has been extradited ..., the Justice Department said on Tuesday"):
+    the clause's date is its own act's, and a day after the text was written (when he "will
+    appear") is no past act's."""
+    if mention.date is None or mention.rejected:
+        return
+    outside = [
+        m for m in sentence.mentions
+        if m.value is not None and not lo <= m.start < hi
+        and (reference is None or m.value.start <= reference)
+    ]  # fmt: skip
+    if not outside:
+        mention.date, mention.date_phrase = None, ""
+        mention.date_rule = "the only date is the relative clause's, not this act's"
+        return
+    chosen = min(outside, key=lambda m: abs(m.start - mention.trigger.start))
+    mention.date, mention.date_phrase = chosen.value, chosen.phrase
+    mention.reporting_date = _next_to_reporting_verb(sentence, chosen, mention.trigger)
+    mention.date_rule = f"{chosen.phrase!r} in the sentence, outside the relative clause before it"
 
 
 def _own_date_after(sentence: Sentence, trigger: Trigger, reach: int) -> DateMention | None:

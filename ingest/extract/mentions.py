@@ -247,8 +247,11 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
                     second = _mention(reading, sentence, other, (start, end), clause, amounts)
                     _date_outside(sentence, second, who.start(), other.start, reading.reference)
                     found.append(second)
-                elif other.event_type == "legal" and another_kind and own is not None and (
-                    own.phrase != mention.date_phrase
+                elif (
+                    other.event_type == "legal"
+                    and another_kind
+                    and own is not None
+                    and own.phrase != mention.date_phrase
                 ):
                     found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
                 continue

@@ -158,6 +158,22 @@ def test_a_day_of_this_year_or_last_year_is_one_date_in_that_year(text, language
     assert found == iso and phrase in text
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "iso"),
+    [
+        # "extradited to the United States in September 2023 after being captured by Mexican
+        # authorities earlier that year"; "deported ... in 2013 but ... sneaked back later
+        # that year".
+        ("He was extradited in September 2023 after his capture earlier that year.", "en", "2023"),
+        ("He was deported in 2013 but came back later that month.", "en", "2013-01"),
+        ("Fue detenido en marzo de 2021 y extraditado a finales de ese año.", "es", "2021"),
+        ("Fue detenido en marzo de 2021 y extraditado ese mismo año.", "es", "2021"),
+    ],
+)
+def test_that_year_and_that_month_count_from_the_date_told_before(text, language, iso):
+    assert resolve(text, language=language)[-1][1] == iso
+
+
 def test_anaphora_split_by_a_line_break_or_two_spaces_still_resolves():
     assert resolve("Struck on Sept. 2, 2025, and the next  day troops moved.")[-1] == (
         "the next  day",

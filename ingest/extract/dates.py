@@ -70,7 +70,11 @@ _FORMS = [
     rf"|comienzos) de(?:l a[nñ]o)?)\s*{_YEAR}(?![.,]\d))",
     r"(?P<anaphor>\b(?i:the\s+(?:next|following)\s+day|the\s+(?:day|night)\s+before"
     r"|the\s+previous\s+day|(?:on\s+)?(?:the|that)\s+same\s+day|al\s+d[ií]a\s+siguiente"
-    r"|el\s+d[ií]a\s+anterior|(?:ese|este|el)\s+mismo\s+d[ií]a)\b)",
+    r"|el\s+d[ií]a\s+anterior|(?:ese|este|el)\s+mismo\s+d[ií]a"
+    # "extradited in September 2023 after being captured ... earlier that year"
+    r"|(?:earlier|later)\s+that\s+(?:year|month)|that\s+same\s+(?:year|month)"
+    r"|(?:ese|aquel)\s+mismo\s+(?:a[nñ]o|mes)|(?:a\s+)?(?:principios|finales)\s+de\s+(?:ese|aquel)\s+a[nñ]o"
+    r")\b)",
     rf"(?P<offset>\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?|d[ií]as?|semanas?"
     r"|mes(?:es)?|a[nñ]os?)\s+(?:later|earlier|(?:despu[eé]s|antes)(?!\s+de\b)|(?:after|before)"
     r"(?=\s*[,.;:)]|\s*$))))",
@@ -138,6 +142,10 @@ _START_WORDS = frozenset(
         "throughout",
         "hace",
         "earlier",
+        "later",
+        "aquel",
+        "principios",
+        "finales",
         "last",
         "this",
         "next",
@@ -650,6 +658,10 @@ class DateResolver:
         text = " ".join(phrase.lower().split())
         if "same day" in text or "mismo d" in text:
             return anchor
+        if text.endswith(("year", "año", "ano")):  # "earlier that year", "ese mismo año"
+            return PartialDate.parse(f"{anchor.start.year:04d}")
+        if text.endswith(("month", "mes")):
+            return PartialDate.from_date(anchor.start.replace(day=1), "month")
         if any(k in text for k in ("next day", "following day", "siguiente")):
             n, unit, sign = 1, "day", 1
         elif any(k in text for k in ("day before", "night before", "previous day", "anterior")):

@@ -165,7 +165,8 @@ def test_a_day_of_this_year_or_last_year_is_one_date_in_that_year(text, language
         # authorities earlier that year"; "deported ... in 2013 but ... sneaked back later
         # that year".
         ("He was extradited in September 2023 after his capture earlier that year.", "en", "2023"),
-        ("He was deported in 2013 but came back later that month.", "en", "2013-01"),
+        ("He was deported in March 2013 and came back later that month.", "en", "2013-03"),
+        ("He was deported in 2013 and came back later that month.", "en", "2013"),
         ("Fue detenido en marzo de 2021 y extraditado a finales de ese año.", "es", "2021"),
         ("Fue detenido en marzo de 2021 y extraditado ese mismo año.", "es", "2021"),
     ],

@@ -660,7 +660,9 @@ class DateResolver:
             return anchor
         if text.endswith(("year", "año", "ano")):  # "earlier that year", "ese mismo año"
             return PartialDate.parse(f"{anchor.start.year:04d}")
-        if text.endswith(("month", "mes")):
+        if text.endswith(("month", "mes")):  # of a year told alone: only the year is known
+            if anchor.precision == "year":
+                return anchor
             return PartialDate.from_date(anchor.start.replace(day=1), "month")
         if any(k in text for k in ("next day", "following day", "siguiente")):
             n, unit, sign = 1, "day", 1

@@ -1677,3 +1677,17 @@ def test_a_decree_that_lists_groups_as_terrorist_is_directed_at_them(text):
 )
 def test_the_main_verb_after_a_dated_relative_clause_is_its_own_act(text, expected):
     assert {(e.date, e.event_type) for e in events(text)} == expected
+
+
+def test_a_strike_told_with_its_own_verb_is_its_own_act_not_the_one_before():
+    # "The US military carried out another strike in the eastern Pacific late last month,
+    # killing two alleged drug traffickers", after the strike of Thursday.
+    text = (
+        "The US military said on Thursday it killed two alleged drug traffickers in a strike "
+        "on a boat in the eastern Pacific. The US military carried out another strike in the "
+        "eastern Pacific late last month, killing two alleged drug traffickers."
+    )
+    assert {(e.date, e.event_type) for e in events(text, published=date(2026, 2, 6))} == {
+        ("2026-02-05", "military_action"),
+        ("2026-01", "military_action"),
+    }

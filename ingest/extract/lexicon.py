@@ -694,6 +694,12 @@ SANCTIONS_CONTEXT = re.compile(
 )
 
 
+# "The US military carried out another strike ... late last month": the trigger holds its
+# own verb in the past, so the words before it are the subject, not a determiner of a noun
+# (a perfect, "forces have conducted targeted strikes", is read as before).
+_VERB_LED = re.compile(r"(?:carried out|conducted|launched|llevo a cabo|realizo|lanzo)\s")
+
+
 def form_of(folded: str, trigger: Trigger, original: str = "") -> str:
     """How the clause tells the event: "future" (will, could, plans to), "negated",
     "hereby", "perfect" (has designated), "progressive" (is designating), "passive" (was
@@ -711,7 +717,7 @@ def form_of(folded: str, trigger: Trigger, original: str = "") -> str:
         return "hereby"
     if _LEADING_DEFINITE.match(text):  # "the strikes": the determiner is in the trigger
         return "definite"
-    if _NOUNS.match(text):
+    if _NOUNS.match(text) and not (_VERB_LED.match(text) and not PERFECT_BEFORE.search(before)):
         # "has issued a new directive", "ha impuesto sanciones": the verb tells the tense;
         # "informó la designación", "announced the sanctions": the verb tells the act
         if _PERFECT_VERB_BEFORE.search(before):

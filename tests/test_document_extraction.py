@@ -398,6 +398,10 @@ def test_an_act_taking_effect_later_is_the_act_told_before_with_all_its_groups()
         ("Mexican security forces on Tuesday captured the son of jailed drug kingpin Joaquin "
          "Guzman in a military operation.", "legal"),
         ("La policía capturó el martes a alias Fito en una operación militar.", "legal"),
+        # "fue capturado el pasado 05 de marzo de 2017 en el municipio de Jutiapa, Atlántida,
+        # en una operación de la Policía Nacional": who made it is told further on.
+        ("Sosa Méndez fue capturado el martes en el municipio de Jutiapa, departamento de "
+         "Atlántida, en una operación de la Policía Nacional.", "legal"),
     ],
 )  # fmt: skip
 def test_who_made_a_capture_says_whether_it_was_military(text, kind):

@@ -469,7 +469,7 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
             if (
                 kind == "military_action"
                 and m.group().startswith("captur")
-                and _SECURITY_FORCES.search(folded, max(0, m.start() - 60), m.end() + 60)
+                and _SECURITY_FORCES.search(folded, max(0, m.start() - 60), m.end() + 120)
                 and not _BY_ARMED_FORCES.match(folded, m.end())
             ):
                 # "Mexican security forces on Thursday captured ...": police work, an arrest

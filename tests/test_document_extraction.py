@@ -1695,3 +1695,27 @@ def test_a_strike_told_with_its_own_verb_is_its_own_act_not_the_one_before():
         ("2026-02-05", "military_action"),
         ("2026-01", "military_action"),
     }
+
+
+def test_a_list_of_cited_spanish_decrees_is_one_decree_each():
+    # The Spanish form of "Executive Order 13469 of February 13, 2008, Executive Order ...":
+    # "la Ley de Ministerios (t.o. por Decreto N° 438 de 1992), el Decreto Nº 1235 del 5 de
+    # octubre de 2001, el Decreto 918 del 12 de junio de 2012 modificado por los Decretos N°
+    # 489 del 16 de julio de 2019 y N° 496 del 5 de junio de 2024".
+    text = (
+        "VISTO la Ley de Ministerios N° 22.520 (t.o. por Decreto N° 438 de 1992), el Decreto "
+        "Nº 1235 del 5 de octubre de 2001, el Decreto 918 del 12 de junio de 2012 modificado "
+        "por los Decretos N° 489 del 16 de julio de 2019 y N° 496 del 5 de junio de 2024; y"
+    )
+    directives = [
+        e for e in events(text, published=date(2025, 2, 13)) if e.event_type == "directive"
+    ]
+    assert sorted(e.date for e in directives) == [
+        "1992", "2001-10-05", "2012-06-12", "2019-07-16", "2024-06-05"
+    ]  # fmt: skip
+    # A law cited by its number alone, and a list's "y N° ..." with no decree before it, are
+    # no decrees.
+    assert (
+        events("La Ley N° 25.632 y N° 496 del 5 de junio de 2024.", published=date(2025, 2, 13))
+        == []
+    )

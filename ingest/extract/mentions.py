@@ -876,10 +876,56 @@ def _own_title(text: str, end: int) -> int:
     return 0
 
 
+_MONTHS_ES = (
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre"
+)
+# The Spanish form of a cited act: "el Decreto Nº 1235 del 5 de octubre de 2001", "el Decreto
+# 918 del 12 de junio de 2012 modificado por los Decretos N° 489 del 16 de julio de 2019 y N°
+# 496 del 5 de junio de 2024", "(t.o. por Decreto N° 438 de 1992)". A decree's number and
+# its date: each is a decree of that date (or year).
+_NUMBER_SIGN = r"(?:N(?:[°ºo]|\.\s?[°º]|ro\.)?\s*)"
+CITED_DECREE = re.compile(
+    rf"\b(?:Decretos?(?:\s+(?:Ejecutivo|Supremo|Legislativo))?\s+{_NUMBER_SIGN}?"
+    rf"|(?<=\s)y\s+{_NUMBER_SIGN})(?P<number>\d[\d.]{{0,8}})(?:/\d{{2,4}})?\s+"
+    rf"(?:(?:del?|de\s+fecha)\s+(?P<day>\d{{1,2}})\s+de\s+(?P<month>{_MONTHS_ES})\s+(?:de|del)\s+"
+    rf"|de\s+)(?P<year>(?:19|20)\d{{2}})(?!\d)"
+)
+
+
+def _cited_decrees(sentence: Sentence) -> list[Mention]:
+    """Spanish decrees cited by number and date ("el Decreto Nº 1235 del 5 de octubre de
+    2001"): each a directive of its own date, or of its year when only that is given."""
+    if "ecreto" not in sentence.text:
+        return []
+    found = []
+    for m in CITED_DECREE.finditer(sentence.text):
+        if m.group().startswith("y") and not found:
+            continue  # "y N° 496 del ..." only continues a list of decrees
+        try:
+            if m["day"]:
+                when = PartialDate.from_date(
+                    Date(int(m["year"]), MONTH_NUMBER[m["month"].lower()], int(m["day"]))
+                )
+            else:
+                when = PartialDate.parse(m["year"])
+        except (ValueError, KeyError):
+            continue
+        trigger = Trigger("directive", m.start(), m.end(), m.group())
+        found.append(
+            Mention(
+                sentence, "directive", "decree", trigger, "cited", (m.start(), m.end()),
+                date=when, date_phrase=m.group(), date_rule=f"the act's own date ({m.group()!r})",
+                title=f"Decreto {m['number']} ({when.iso})", confidence=0.8,
+            )  # fmt: skip
+        )
+    return found
+
+
 def _cited_acts(sentence: Sentence, reference: Date | None) -> list[Mention]:
     """Acts cited with their date: each is a directive of that date, keyed by its number so
     that it joins the act's own records when they are in the store."""
-    found = []
+    found = _cited_decrees(sentence)
     for m in _citations(sentence.text):
         try:
             day = _cited_day(m, reference)

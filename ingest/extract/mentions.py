@@ -914,9 +914,17 @@ def _cited_decrees(sentence: Sentence) -> list[Mention]:
         trigger = Trigger("directive", m.start(), m.end(), m.group())
         found.append(
             Mention(
-                sentence, "directive", "decree", trigger, "cited", (m.start(), m.end()),
-                date=when, date_phrase=m.group(), date_rule=f"the act's own date ({m.group()!r})",
-                title=f"Decreto {m['number']} ({when.iso})", confidence=0.8,
+                sentence,
+                "directive",
+                "decree",
+                trigger,
+                "cited",
+                (m.start(), m.end()),
+                date=when,
+                date_phrase=m.group(),
+                date_rule=f"the act's own date ({m.group()!r})",
+                title=f"Decreto {m['number']} ({when.iso})",
+                confidence=0.8,
             )  # fmt: skip
         )
     return found

@@ -898,7 +898,7 @@ def _cited_decrees(sentence: Sentence) -> list[Mention]:
     2001"): each a directive of its own date, or of its year when only that is given."""
     if "ecreto" not in sentence.text:
         return []
-    found = []
+    found: list[Mention] = []
     for m in CITED_DECREE.finditer(sentence.text):
         if m.group().startswith("y") and not found:
             continue  # "y N° 496 del ..." only continues a list of decrees

@@ -1719,3 +1719,17 @@ def test_a_list_of_cited_spanish_decrees_is_one_decree_each():
         events("La Ley N° 25.632 y N° 496 del 5 de junio de 2024.", published=date(2025, 2, 13))
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "El Consejo de Seguridad colombiano además ha decidido excluir de la lista de
+        # organizaciones terroristas a las FARC"; as "removed from the FTO list".
+        "El martes el Consejo de Seguridad decidió excluir de la lista de organizaciones "
+        "terroristas a las FARC.",
+        "On Tuesday the FARC was removed from the terrorist list.",
+    ],
+)
+def test_a_group_taken_off_a_terrorist_list_is_a_delisting(text):
+    assert ("2025-09-02", "delisting") in {(e.date, e.event_type) for e in events(text)}

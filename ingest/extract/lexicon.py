@@ -48,6 +48,10 @@ _TRIGGERS: dict[str, list[str]] = {
         r"delist(?:ed|ing|s)?",
         r"removed from the (?:fto |terrorist )?list",
         r"revoc(?:o|aron|a) (?:la |su )?designacion",
+        # "ha decidido excluir de la lista de organizaciones terroristas a las FARC", as
+        # "removed from the list" above
+        r"(?:excluir|excluy(?:o|eron)|excluid[oa]s?|retir(?:ar|o|aron|ad[oa]s?)|sac(?:ar|o|aron|ad[oa]s?)) "
+        r"(?:\S+ ){0,6}?de (?:la|su) lista (?:\S+ ){0,4}?terroris(?:tas?|mo)",
     ],
     "bounty": [
         r"rewards?",

@@ -1733,3 +1733,13 @@ def test_a_list_of_cited_spanish_decrees_is_one_decree_each():
 )
 def test_a_group_taken_off_a_terrorist_list_is_a_delisting(text):
     assert ("2025-09-02", "delisting") in {(e.date, e.event_type) for e in events(text)}
+
+
+def test_a_sentence_passed_on_a_named_person_is_a_court_step():
+    # "Estados Unidos condenó al guatemalteco Waldemar Lorenzana-Lima a 23 años de cárcel ...,
+    # informó este lunes el Departamento de Justicia": "al" before the person.
+    text = (
+        "Estados Unidos condenó al guatemalteco Waldemar Lorenzana-Lima a 23 años de cárcel, "
+        "informó este martes el Departamento de Justicia."
+    )
+    assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}

@@ -201,7 +201,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"|suspendieron|rechazaron|anularon)",
         r"se declar(?:o|aron) (?:no )?culpables?",
         r"condenad[oa]s?",
-        r"conden(?:o|aron) a (?:[\w-]+ ){0,8}?a \d+ anos",
+        r"conden(?:o|aron) al? (?:[\w-]+ ){0,8}?a \d+ anos",
         r"sentenciad[oa]s?",
         r"detenid[oa]s?|arrest(?:o|aron|ad[oa]s?)",
         r"recaptur(?:a|o|aron|ad[oa]s?|ed)",

@@ -710,18 +710,21 @@ def form_of(folded: str, trigger: Trigger, original: str = "") -> str:
     struck), "definite" (the strikes), "nominal", or "past"/"verb" for a plain verb."""
     before = folded[max(0, trigger.start - 60) : trigger.start]
     text = trigger.text
-    if NEGATION_BEFORE.search(before):
+    # Most triggers have none of the words these tests look for: one scan tells.
+    marked = _MARKED_BEFORE.search(before) is not None
+    if marked and NEGATION_BEFORE.search(before):
         return "negated"
-    if FUTURE_BEFORE.search(before) or (
+    if (marked and FUTURE_BEFORE.search(before)) or (
         original
         and SPANISH_FUTURE_BEFORE.search(original[max(0, trigger.start - 60) : trigger.start])
     ):
         return "future"
-    if HEREBY_BEFORE.search(before):
+    if marked and HEREBY_BEFORE.search(before):
         return "hereby"
     if _LEADING_DEFINITE.match(text):  # "the strikes": the determiner is in the trigger
         return "definite"
-    if _NOUNS.match(text) and not (_VERB_LED.match(text) and not PERFECT_BEFORE.search(before)):
+    perfect = marked and PERFECT_BEFORE.search(before) is not None
+    if _NOUNS.match(text) and not (_VERB_LED.match(text) and not perfect):
         # "has issued a new directive", "ha impuesto sanciones": the verb tells the tense;
         # "informó la designación", "announced the sanctions": the verb tells the act
         if _PERFECT_VERB_BEFORE.search(before):
@@ -729,7 +732,9 @@ def form_of(folded: str, trigger: Trigger, original: str = "") -> str:
         if _PAST_VERB_BEFORE.search(before):
             return "verb"
         return "definite" if DEFINITE_BEFORE.search(before) else "nominal"
-    if PERFECT_BEFORE.search(before):
+    if not marked:
+        return "verb"
+    if perfect:
         return "perfect"
     if PROGRESSIVE_BEFORE.search(before) or (
         trigger.event_type not in PERFORMATIVE and PROGRESSIVE_PASSIVE_BEFORE.search(before)
@@ -738,3 +743,20 @@ def form_of(folded: str, trigger: Trigger, original: str = "") -> str:
     if PASSIVE_BEFORE.search(before):
         return "passive"
     return "verb"
+
+
+# Any of the tests of ``form_of`` on the words before a trigger.
+_MARKED_BEFORE = re.compile(
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (
+            NEGATION_BEFORE,
+            FUTURE_BEFORE,
+            HEREBY_BEFORE,
+            PERFECT_BEFORE,
+            PROGRESSIVE_BEFORE,
+            PROGRESSIVE_PASSIVE_BEFORE,
+            PASSIVE_BEFORE,
+        )
+    )
+)

@@ -231,28 +231,22 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
                 # step of another kind with a date of its own is another act; so is the main
                 # verb after a step told in a relative clause with its own date ("A member
                 # who was charged in 2012 has been extradited to the United States").
-                own = _own_date_after(sentence, other, 30)
-                another_kind = subtype_for("legal", other.text) not in (
+                if other.event_type != "legal" or subtype_for("legal", other.text) in (
                     "",
                     subtype_for("legal", trigger.text),
-                )
+                ):
+                    continue
                 who = _WHO_WAS.search(folded, max(0, trigger.start - 16), trigger.start)
-                relative = (
+                own = _own_date_after(sentence, other, 30)
+                if (
                     who is not None
                     and other.start > trigger.start
                     and _own_date_after(sentence, trigger, 20) is not None
-                )
-                if other.event_type == "legal" and another_kind and relative:
-                    assert who is not None
+                ):
                     second = _mention(reading, sentence, other, (start, end), clause, amounts)
                     _date_outside(sentence, second, who.start(), other.start, reading.reference)
                     found.append(second)
-                elif (
-                    other.event_type == "legal"
-                    and another_kind
-                    and own is not None
-                    and own.phrase != mention.date_phrase
-                ):
+                elif own is not None and own.phrase != mention.date_phrase:
                     found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
                 continue
             governed = _GOVERNED.search(folded[max(start, other.start - 40) : other.start])

@@ -1743,3 +1743,16 @@ def test_a_sentence_passed_on_a_named_person_is_a_court_step():
         "informó este martes el Departamento de Justicia."
     )
     assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Por este hecho, además, se activó un fuerte operativo policial"; "murieron durante un
+        # operativo de la policía estatal brasileña".
+        "El martes se activó un fuerte operativo policial en Guayaquil.",
+        "El martes murieron diez hombres durante un operativo de la policía estatal.",
+    ],
+)
+def test_a_police_operation_is_police_work_not_a_military_action(text):
+    assert {(e.date, e.event_type) for e in events(text)} == {("2025-09-02", "legal")}

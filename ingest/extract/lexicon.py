@@ -406,6 +406,7 @@ _BY_ARMED_FORCES = re.compile(
     r"(?:armed forces|army|navy|marines|special forces|military|troops|soldiers|fuerzas armadas"
     r"|ejercito|armada|marina|fuerzas especiales|militares|soldados|tropas)\b"
 )
+_POLICE_OPERATION = re.compile(r"\s+(?:\w+\s+)?(?:policial|policiaco|de la policia|police)\b")
 _SECURITY_FORCES = re.compile(
     r"\b(?:security forces|police|fuerzas de seguridad|policia|agentes federales)\b"
 )
@@ -469,6 +470,15 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                 # "Otoniel was arrested by Colombian armed forces": a capture in a military
                 # operation, as the labelling rules count it.
                 found.append(Trigger("military_action", m.start(), m.end(), m.group()))
+                continue
+            if (
+                kind == "military_action"
+                and m.group().startswith(("operativo", "operacion", "operation"))
+                and _POLICE_OPERATION.match(folded, m.end())
+            ):
+                # "se activó un fuerte operativo policial", "un operativo de la policía
+                # estatal": police work, an arrest, not a military action
+                found.append(Trigger("legal", m.start(), m.end(), m.group()))
                 continue
             if (
                 kind == "military_action"

@@ -1756,3 +1756,35 @@ def test_a_sentence_passed_on_a_named_person_is_a_court_step():
 )
 def test_a_police_operation_is_police_work_not_a_military_action(text):
     assert {(e.date, e.event_type) for e in events(text)} == {("2025-09-02", "legal")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Apenas un día después de que EE.UU. anunciara la destrucción del quinto bote ..., dos
+        # bombarderos B-52H ... volaron este miércoles cerca del territorio venezolano": the
+        # day the offset counts from is told after the act, in the main clause.
+        (
+            "Apenas un día después de que EE.UU. anunciara la destrucción del quinto bote en el "
+            "Caribe, dos bombarderos volaron este miércoles cerca de Venezuela.",
+            ("2025-09-02", "military_action"),
+        ),
+        (
+            "Just two days after the Navy carried out another strike on a boat, two bombers flew "
+            "on Thursday near Venezuela.",
+            ("2025-09-02", "military_action"),
+        ),
+        # "... llegó al Aeropuerto MacArthur ... del pasado domingo 20 de julio. La extradición
+        # de Fito se concretó 25 días después de su recaptura en un búnker": the day is the
+        # sentence's before.
+        (
+            "Fito fue extraditado y llegó a Nueva York el pasado miércoles 3 de septiembre. La "
+            "extradición se concretó 25 días después de su recaptura en un búnker.",
+            ("2025-08-09", "legal"),
+        ),
+    ],
+)
+def test_an_act_an_offset_counts_from_is_dated_by_the_day_of_the_clause_or_sentence_beside(
+    text, expected
+):
+    assert expected in {(e.date, e.event_type) for e in events(text, published=date(2025, 9, 5))}

@@ -132,7 +132,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"|hundid|interceptad|destruid)[oa]s?",
         # Told with a noun: "la destrucción de una embarcación", "the military action,
         # authorized by SOUTHCOM commander ...", "una operación militar ... que resultó en".
-        r"destruccion de (?:una? |la |el )?(?:\w+ ){0,2}?(?:buque|embarcacion|lancha|narcolancha|barco)",
+        r"destruccion (?:del? )?(?:una? |la |el )?(?:\w+ ){0,2}?(?:buque|embarcacion|lancha|narcolancha|barco|bote)",
         r"destruction of (?:an? |the )?(?:\w+ ){0,2}?(?:vessel|boat|ship)",
         r"military (?:action|operation)(?!s)",
         r"(?:accion|operacion) militar(?!es)",

@@ -246,7 +246,10 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
                     second = _mention(reading, sentence, other, (start, end), clause, amounts)
                     _date_outside(sentence, second, who.start(), other.start, reading.reference)
                     found.append(second)
-                elif own is not None and own.phrase != mention.date_phrase:
+                elif (own is not None and own.phrase != mention.date_phrase) or (
+                    # "La extradición se concretó 25 días después de su recaptura"
+                    _OFFSET_BEFORE.search(folded, max(0, other.start - 120), other.start)
+                ):
                     found.append(_mention(reading, sentence, other, (start, end), clause, amounts))
                 continue
             governed = _GOVERNED.search(folded[max(start, other.start - 40) : other.start])
@@ -575,7 +578,7 @@ def _date(reading: Reading, sentence: Sentence, mention: Mention, bounds: tuple[
     """The date mention of the clause nearest the trigger, else of the sentence."""
     start, end = bounds
     trigger = mention.trigger
-    if _offset_date(sentence, mention):
+    if _offset_date(reading, sentence, mention):
         return
     # "identified eight entities as FTOs, ... set in motion by Executive Order 14157 of
     # January 20, 2025": the date of a cited act is that act's, never another trigger's.
@@ -642,7 +645,7 @@ _OCCURRED = re.compile(
 _OFFSET_BEFORE = re.compile(
     r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|un|una|uno|dos|tres|cuatro|cinco"
     r"|seis|siete)\s+(?P<unit>days?|dias?|weeks?|semanas?)\s+(?P<dir>after|before|despues de"
-    r"|antes de)\s+(?:[\w.'’-]+\s+){0,4}$"
+    r"|antes de)\s+(?:[\w.'’-]+\s+){0,8}$"
 )
 _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4,
@@ -654,17 +657,39 @@ _RELATIVE_WORD = re.compile(
 )
 
 
-def _offset_date(sentence: Sentence, mention: Mention) -> bool:
-    """Dates an act told as the anchor of an offset from the sentence's date."""
+def _offset_date(reading: Reading, sentence: Sentence, mention: Mention) -> bool:
+    """Dates an act told as the anchor of an offset from the sentence's date: the day told
+    before the offset; else the first told after the act, in another clause ("Apenas un día
+    después de que EE.UU. anunciara la destrucción del quinto bote ..., dos bombarderos
+    volaron este miércoles"); else the last day of the sentence before ("... llegó ... el
+    pasado domingo 20 de julio. La extradición se concretó 25 días después de su recaptura")."""
     trigger = mention.trigger
-    offset = _OFFSET_BEFORE.search(sentence.folded, max(0, trigger.start - 80), trigger.start)
+    offset = _OFFSET_BEFORE.search(sentence.folded, max(0, trigger.start - 120), trigger.start)
     if offset is None:
         return False
-    main = [m for m in sentence.mentions
-            if m.value is not None and m.end <= offset.start() and m.value.precision == "day"]  # fmt: skip
-    if not main:
+    days_told = [m for m in sentence.mentions if m.value is not None and m.value.precision == "day"]
+    main = [m for m in days_told if m.end <= offset.start()]
+    later = [
+        m for m in days_told
+        if m.start > trigger.end and _CLAUSE_END.search(sentence.folded, trigger.end, m.start)
+    ]  # fmt: skip
+    before = reading.sentences[sentence.index - 1] if sentence.index else None
+    if main:
+        anchor = main[-1]
+    elif later:
+        anchor = later[0]
+    elif (
+        before is not None
+        and before.paragraph >= sentence.paragraph - 1
+        and (
+            earlier := [
+                m for m in before.mentions if m.value is not None and m.value.precision == "day"
+            ]
+        )
+    ):
+        anchor = earlier[-1]
+    else:
         return False
-    anchor = main[-1]
     assert anchor.value is not None
     n = int(offset["n"]) if offset["n"].isdigit() else _NUMBER[offset["n"]]
     days = n * (7 if offset["unit"].startswith(("week", "semana")) else 1)

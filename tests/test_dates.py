@@ -175,6 +175,16 @@ def test_that_year_and_that_month_count_from_the_date_told_before(text, language
     assert resolve(text, language=language)[-1][1] == iso
 
 
+def test_overnight_after_a_verb_is_the_night_ending_on_the_reports_day():
+    # "One of the world's most notorious drug lords was extradited overnight from Colombia to
+    # Brooklyn" (a report of 2022-05-05); not "a successful overnight joint operation".
+    assert resolve("He was extradited overnight from Colombia to Brooklyn.") == [
+        ("overnight", "2025-08-08")
+    ]
+    assert resolve("The strikes happened overnight.") == [("overnight", "2025-08-08")]
+    assert resolve("It followed a successful overnight joint military operation.") == []
+
+
 def test_anaphora_split_by_a_line_break_or_two_spaces_still_resolves():
     assert resolve("Struck on Sept. 2, 2025, and the next  day troops moved.")[-1] == (
         "the next  day",

@@ -89,7 +89,10 @@ _FORMS = [
     rf"(?P<last_month>\b(?:[Ll]ast|[Tt]his\s+past)\s+(?:January|February|March|April|May"
     rf"|June|July|August|September|October|November|December)\b(?!\s+\d)"
     rf"|\b(?:[Ee]l\s+)?[Pp]asado\s+(?:mes\s+de\s+)?{_MONTHS_ES}\b(?!\s+(?:de|del)\s+\d))",
-    r"(?P<relative>\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]his\s+morning"
+    # "was extradited overnight from Colombia": the night that ends on the day of the report
+    # (not "a successful overnight joint operation", which names a kind of operation)
+    r"(?P<relative>\b(?:[Oo]vernight(?=\s*[,.;]|\s+(?:from|to|into|in|on|at|off|near|after)\b)"
+    r"|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]his\s+morning"
     r"|[Ee]sta\s+(?:madrugada|ma[nñ]ana|noche|tarde)|[Ee]arlier\s+this\s+(?:year|month|week)"
     r"|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:week|month|year)"
     r"|[Aa]yer|[Hh]oy|[Aa]noche|(?:[Ll]a|[Ee]sta)\s+semana(?:\s+pasada)?|[Ee]l\s+mes\s+pasado"
@@ -176,6 +179,7 @@ _START_WORDS = frozenset(
         "yesterday",
         "today",
         "tonight",
+        "overnight",
         "ayer",
         "hoy",
         "anoche",
@@ -320,7 +324,8 @@ class DateMention:
 
 
 _SAME_DAY = {
-    "today", "tonight", "hoy", "this morning", "esta madrugada", "esta mañana", "esta manana",
+    "today", "tonight", "overnight", "hoy", "this morning", "esta madrugada", "esta mañana",
+    "esta manana",
     "esta noche", "esta tarde",
 }  # fmt: skip
 

@@ -907,6 +907,14 @@ def test_the_same_act_told_twice_in_a_document_is_one_event():
             date(2022, 5, 5),
             ("2022-05-04", "legal"),
         ),
+        (
+            # "... Monday, two days after the Trump administration seized him and his wife in a
+            # military operation": the act named nine words after the offset.
+            "Maduro will make his first appearance in a federal courtroom Monday, two days after "
+            "the Trump administration seized him and his wife in a military operation.",
+            date(2026, 1, 4),
+            ("2026-01-03", "military_action"),
+        ),
     ],
 )
 def test_an_act_told_as_the_anchor_of_an_offset_is_that_many_days_earlier(

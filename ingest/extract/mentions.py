@@ -645,7 +645,7 @@ _OCCURRED = re.compile(
 _OFFSET_BEFORE = re.compile(
     r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|un|una|uno|dos|tres|cuatro|cinco"
     r"|seis|siete)\s+(?P<unit>days?|dias?|weeks?|semanas?)\s+(?P<dir>after|before|despues de"
-    r"|antes de)\s+(?:[\w.'’-]+\s+){0,8}$"
+    r"|antes de)\s+(?:[\w.'’-]+\s+){0,10}$"
 )
 _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4,

@@ -1796,3 +1796,35 @@ def test_an_act_an_offset_counts_from_is_dated_by_the_day_of_the_clause_or_sente
     text, expected
 ):
     assert expected in {(e.date, e.event_type) for e in events(text, published=date(2025, 9, 5))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "six Mexico crime organizations including the Sinaloa cartel, Jalisco New
+        # Generation, Gulf, Northeast, La Nueva Familia Michoacana and Carteles Unidos";
+        # "la inclusión de los carteles de Sinaloa, Jalisco Nueva Generación, Noroeste, Golfo,
+        # Nueva Familia Michoacana y Unidos en su listado de grupos terroristas".
+        "On Tuesday the US designated the Sinaloa cartel, Jalisco New Generation, Gulf, "
+        "Northeast, La Nueva Familia Michoacana and Carteles Unidos as terrorist organizations.",
+        "El martes Estados Unidos formalizó la inclusión de los carteles de Sinaloa, Jalisco "
+        "Nueva Generación, Noreste, Golfo, Nueva Familia Michoacana y Unidos en su listado de "
+        "grupos terroristas.",
+    ],
+)
+def test_a_list_that_names_the_cartel_head_noun_once_names_each_cartel(text):
+    (event,) = [e for e in events(text) if e.event_type == "designation"]
+    assert event.date == "2025-09-02"
+    assert {
+        "Sinaloa Cartel",
+        "Cartel de Jalisco Nueva Generacion",
+        "Cartel del Golfo",
+        "Cartel del Noreste",
+        "La Nueva Familia Michoacana",
+        "Carteles Unidos",
+    } <= set(event.targets)
+
+
+def test_a_capitalized_word_after_cartels_is_a_cartel_only_if_the_gazetteer_knows_it():
+    text = "On Tuesday the US sanctioned the cartels, Trump said, and Mexico protested."
+    assert {t for e in events(text) for t in e.targets} <= {"Drug cartels", "Mexico"}

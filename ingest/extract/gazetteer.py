@@ -103,6 +103,40 @@ class Gazetteer:
         return found
 
 
+    def find_in_list(self, text: str, found: list[EntityMatch]) -> list[EntityMatch]:
+        """``found`` and the cartels a list names by their head noun once: "the Sinaloa
+        cartel, Jalisco New Generation, Gulf, Northeast and Carteles Unidos", "los carteles de
+        Sinaloa, Jalisco Nueva Generación, Golfo y Unidos" (each item read as "Gulf Cartel",
+        "Cartel del Golfo", "Carteles Unidos" when the gazetteer knows that name)."""
+        head = _CARTEL_LIST.search(text)
+        if head is None:
+            return found
+        taken = [(m.start, m.end) for m in found]
+        more = []
+        pos = head.end()
+        while (item := _LIST_ITEM.match(text, pos)) is not None:
+            pos = item.end()
+            name = item.group(1)
+            start, stop = item.start(1), item.end(1)
+            if any(a < stop and start < b for a, b in taken):
+                continue
+            for form in (f"{name} Cartel", f"Cartel de {name}", f"Cartel del {name}",
+                         f"Carteles {name}"):  # fmt: skip
+                canonical = self.canonical(form)
+                if canonical is not None:
+                    more.append(EntityMatch(self.entities[fold(canonical)], start, stop))
+                    break
+        return sorted(found + more, key=lambda m: m.start) if more else found
+
+
+# Where a list of cartels names its head noun once, and its items after it: capitalized
+# words up to a comma, "and"/"y", or the end of the list.
+_CARTEL_LIST = re.compile(r"\b(?:[Cc]artels?|[Cc][aá]rteles)\b(?:\s+de)?\s*,?\s+(?=[A-ZÁÉÍÓÚ])")
+_LIST_ITEM = re.compile(
+    r"(?:\s*,\s*|\s+(?:and|y)\s+|\s*)((?:[A-ZÁÉÍÓÚ][\w’'-]*)(?:\s+[A-ZÁÉÍÓÚ][\w’'-]*){0,3})"
+)
+
+
 _TOKEN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 

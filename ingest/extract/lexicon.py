@@ -40,7 +40,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:[\w-]+ ){0,3}?(?:list|register|registry) of (?:[\w-]+ ){0,3}?terrorists?",
         r"(?:inclu(?:yo|yeron|ye|yen|ir|ido|ida|idos|idas|sion)|incorpor(?:o|aron|a|an|ar|acion|ado"
         r"|ada|ados|adas)|inscri(?:pto|pta|ptos|ptas|to|ta|tos|tas|bio|bieron|be|ben|bir|pcion)"
-        r"|agreg(?:o|aron|a|an|ar|ado|ada|ados|adas)) (?:\S+ ){0,14}?(?:en|a|al) (?:la |el |su )?"
+        r"|agreg(?:o|aron|a|an|ar|ado|ada|ados|adas)) (?:\S+ ){0,18}?(?:en|a|al) (?:la |el |su )?"
         r"(?:lista|listado|registro) (?:\S+ ){0,10}?[\"'«“(]?terroris(?:mo|tas?)",
     ],
     "delisting": [

@@ -93,7 +93,8 @@ class Sentence:
     def entities(self) -> list[EntityMatch]:
         if self._entities is None:
             long = len(self.text) > 5000
-            self._entities = [] if long else self.gazetteer.find(self.text, self.folded)
+            found = [] if long else self.gazetteer.find(self.text, self.folded)
+            self._entities = self.gazetteer.find_in_list(self.text, found) if found else found
         return self._entities
 
     @property

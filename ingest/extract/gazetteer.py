@@ -102,7 +102,6 @@ class Gazetteer:
         found.sort(key=lambda e: e.start)
         return found
 
-
     def find_in_list(self, text: str, found: list[EntityMatch]) -> list[EntityMatch]:
         """``found`` and the cartels a list names by their head noun once: "the Sinaloa
         cartel, Jalisco New Generation, Gulf, Northeast and Carteles Unidos", "los carteles de

@@ -1828,3 +1828,21 @@ def test_a_list_that_names_the_cartel_head_noun_once_names_each_cartel(text):
 def test_a_capitalized_word_after_cartels_is_a_cartel_only_if_the_gazetteer_knows_it():
     text = "On Tuesday the US sanctioned the cartels, Trump said, and Mexico protested."
     assert {t for e in events(text) for t in e.targets} <= {"Drug cartels", "Mexico"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Otro país que calificó al Tren de Aragua como un grupo terrorista fue el gobierno de
+        # Canadá. ... David McGuinty ... informó el 20 de febrero sobre la medida en Ottawa".
+        "La ministra habló con la prensa. Dijo que el país está más seguro.\n\nOtro país que "
+        "calificó al Tren de Aragua como un grupo terrorista fue Canadá. En la declaración "
+        "también incluyeron a la MS-13.\n\nEl ministro informó el martes sobre la medida en "
+        "Ottawa.",
+        "The minister spoke to reporters. She said the country was safer.\n\nCanada listed "
+        "the Tren de Aragua gang as a terrorist entity.\n\nThe minister announced the move on "
+        "Tuesday in Ottawa.",
+    ],
+)
+def test_a_step_is_dated_by_a_later_announcement_that_names_it(text):
+    assert ("2025-09-02", "designation") in {(e.date, e.event_type) for e in events(text)}

@@ -402,6 +402,14 @@ def _undated(
             mention.confidence = 0.75
             _place(frames, mention, PartialDate.from_date(reading.reference), rule, True)
             return
+    if mention.form in ("verb", "past") and not statement:
+        # "Otro país que calificó al Tren de Aragua como un grupo terrorista fue ... Canadá.
+        # ... David McGuinty ... informó el 20 de febrero sobre la medida": the step told
+        # just before, dated by the announcement that names it.
+        told = _announced(reading, sentence, step=True)
+        if told is not None:
+            _place(frames, mention, told[0], told[1], False)
+            return
     reason = (
         "no date: background or status (a perfect tense outside the lede)"
         if mention.form == "perfect"
@@ -410,6 +418,10 @@ def _undated(
     not_events.append((mention, mention.date_rule or reason))
 
 
+# A noun that names the act told before: "confirmed the step", "sobre la medida".
+_STEP = re.compile(
+    r"\b(?:the|this|that|la|esta|dicha) (?:step|move|measure|decision|medida|decision|declaracion)\b"
+)
 ANNOUNCED = re.compile(
     r"\b(?:announced|announcement|confirmed|unveiled|made public|said|says|told|stated"
     r"|anunci[oó]|anuncio|anunciad[oa]|confirm[oó]|confirmad[oa]|inform[oó]|informad[oa]"
@@ -417,16 +429,23 @@ ANNOUNCED = re.compile(
 )
 
 
-def _announced(reading: Reading, sentence: Sentence) -> tuple[PartialDate, str] | None:
+def _announced(
+    reading: Reading, sentence: Sentence, step: bool = False
+) -> tuple[PartialDate, str] | None:
     """The day the act was announced, from the sentences around the lede: "Rubio made the
-    announcement Thursday", "Officials confirmed the step in a statement on Wednesday"."""
-    for other in reading.sentences[max(0, sentence.index - 1) : sentence.index + 3]:
+    announcement Thursday", "Officials confirmed the step in a statement on Wednesday".
+    ``step``: only an announcement that names the act with a noun of its own, in a later
+    sentence ("informó el 20 de febrero sobre la medida")."""
+    start = sentence.index + 1 if step else max(0, sentence.index - 1)
+    for other in reading.sentences[start : sentence.index + 3]:
         if other.paragraph > sentence.paragraph + 1:
             break
         for m in other.mentions:
             if m.value is None or other.in_quote(m.start):
                 continue
             near = other.folded[max(0, m.start - 60) : m.end + 60]
+            if step and not _STEP.search(near):
+                continue
             if ANNOUNCED.search(near):
                 where = "the same sentence" if other is sentence else f"sentence {other.index + 1}"
                 return m.value, f"{m.phrase!r}, the day it was announced ({where})"

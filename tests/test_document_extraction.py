@@ -1846,3 +1846,24 @@ def test_a_capitalized_word_after_cartels_is_a_cartel_only_if_the_gazetteer_know
 )
 def test_a_step_is_dated_by_a_later_announcement_that_names_it(text):
     assert ("2025-09-02", "designation") in {(e.date, e.event_type) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Este lunes 21 de julio se desarrolla su primera audiencia ante la Corte Federal de
+        # Brooklyn"; "Torres Maruffo will make his initial appearance in federal court in El
+        # Paso, Texas, on Wednesday, the statement said" (still to come: no event).
+        (
+            "Este martes se desarrolla su primera audiencia ante la Corte Federal de Brooklyn.",
+            {("2025-09-02", "legal")},
+        ),
+        (
+            "He will make his initial appearance in federal court in El Paso on Saturday, the "
+            "statement said.",
+            set(),
+        ),
+    ],
+)
+def test_a_first_hearing_told_with_its_noun_is_a_court_step_when_it_has_happened(text, expected):
+    assert {(e.date, e.event_type) for e in events(text)} == expected

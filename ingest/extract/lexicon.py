@@ -174,6 +174,11 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:court|courtroom|judge|magistrate)",
         r"compareci(?:o|eron) (?:\w+ ){0,4}?ante (?:la |el |un |una )?(?:[\w.-]+ ){0,3}?"
         r"(?:juez|jueza|jueces|corte|tribunal|magistrad[oa])",
+        # ... or told with its noun: "Este lunes 21 de julio se desarrolla su primera audiencia
+        # ante la Corte Federal de Brooklyn", "will make his initial appearance in federal
+        # court ... on Wednesday" (a future one is left out as any future act is)
+        r"(?:first|initial) (?:court )?(?:appearance|hearing)|primera audiencia"
+        r"|audiencia (?:inicial|preliminar)",
         r"pleaded [\"“]?(?:not[ -])?guilty",
         r"(?:entered|enters|entering) (?:a |his |her )?(?:guilty |not[ -]guilty )?plea|guilty plea",
         r"(?:his|her|their|the) arrest(?! (?:warrants?|orders?))",
@@ -565,7 +570,10 @@ _SUBTYPES: dict[str, list[tuple[re.Pattern[str], str]]] = {
             (r"operation|operativo|operacion", "operation"),
         ],
         "legal": [
-            (r"arraign|pleaded|culpable|appeared|compareci", "arraignment"),
+            (
+                r"arraign|pleaded|culpable|appeared|compareci|appearance|hearing|audiencia",
+                "arraignment",
+            ),
             (r"extradi(?:t|c)", "extradition"),
             (r"sentenced|sentenciad|condenad|convicted", "sentencing"),
             (r"indict|acusad|imputad|charge", "indictment"),

@@ -23,7 +23,7 @@ _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
 )
-_MONTHS_ES = (
+MONTHS_ES = (
     r"(?:[Ee]nero|[Ff]ebrero|[Mm]arzo|[Aa]bril|[Mm]ayo|[Jj]unio|[Jj]ulio|[Aa]gosto|[Ss]eptiembre"
     r"|[Ss]etiembre|[Oo]ctubre|[Nn]oviembre|[Dd]iciembre)"
 )
@@ -45,7 +45,7 @@ _FORMS = [
     # which would read the day alone and date it to the nearest July 25)
     rf"(?P<day_rel>\b(?:{_MONTHS_EN}\s+{_DAYNUM}(?:st|nd|rd|th)?|{_DAYNUM}\s+{_MONTHS_EN})"
     rf",?\s+(?:of\s+)?(?:this|last)\s+year\b"
-    rf"|\b{_DAYNUM}\s+de\s+{_MONTHS_ES}\s+(?:de\s+este\s+(?:mismo\s+)?a[nñ]o|del\s+a[nñ]o"
+    rf"|\b{_DAYNUM}\s+de\s+{MONTHS_ES}\s+(?:de\s+este\s+(?:mismo\s+)?a[nñ]o|del\s+a[nñ]o"
     rf"\s+pasado|del\s+presente\s+a[nñ]o|del\s+a[nñ]o\s+en\s+curso)\b)",
     # Month Day[, Year]: Feb. 20, 2025 / February 20 / Sept. 4
     rf"(?P<mdy>\b{_MONTHS_EN}\s+{_DAYNUM}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?)",
@@ -53,18 +53,18 @@ _FORMS = [
     rf"(?P<dmy>\b{_DAYNUM}\s+{_MONTHS_EN}(?:,?\s+{_YEAR})?)",
     # 20 de febrero de 2025 / 5 de marzo
     # "3 de marzo de 2021", "marzo del año 2021", "en el mes de marzo del año 2021"
-    rf"(?P<es_dmy>\b{_DAYNUM}\s+de\s+{_MONTHS_ES}(?:\s+(?:de|del)\s+(?:a[nñ]o\s+)?{_YEAR})?)",
+    rf"(?P<es_dmy>\b{_DAYNUM}\s+de\s+{MONTHS_ES}(?:\s+(?:de|del)\s+(?:a[nñ]o\s+)?{_YEAR})?)",
     rf"(?P<my>\b{_MONTHS_EN}\s+(?:of\s+)?{_YEAR})",
-    rf"(?P<es_my>\b(?:el\s+mes\s+de\s+)?{_MONTHS_ES}\s+(?:de|del)\s+(?:a[nñ]o\s+)?{_YEAR})",
+    rf"(?P<es_my>\b(?:el\s+mes\s+de\s+)?{MONTHS_ES}\s+(?:de|del)\s+(?:a[nñ]o\s+)?{_YEAR})",
     # "in January this year", "en enero de este año", "en marzo del año pasado"
     rf"(?P<month_rel>\b(?:[Ii]n\s+)?{_MONTHS_EN}\s+(?:of\s+)?(?:this|last)\s+year\b"
-    rf"|\b(?:[Ee]n\s+)?{_MONTHS_ES}\s+(?:de\s+este\s+(?:mismo\s+)?a[nñ]o|del\s+a[nñ]o"
+    rf"|\b(?:[Ee]n\s+)?{MONTHS_ES}\s+(?:de\s+este\s+(?:mismo\s+)?a[nñ]o|del\s+a[nñ]o"
     rf"\s+pasado)\b)",
     rf"(?P<in_month>\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s*{_MONTHS_EN}\b"
     rf"(?!\s+(?:of\s+)?\d))",
     rf"(?P<es_in_month>\b(?:[Ee]n|[Dd]esde|[Dd]urante|[Aa] (?:principios|finales|mediados"
     rf"|inicios|comienzos) de)\s+"
-    rf"(?:el\s+mes\s+de\s+)?{_MONTHS_ES}\b(?!\s+(?:de|del)\s+(?:a[nñ]o\s+)?\d))",
+    rf"(?:el\s+mes\s+de\s+)?{MONTHS_ES}\b(?!\s+(?:de|del)\s+(?:a[nñ]o\s+)?\d))",
     rf"(?P<year>\b(?:(?:[Ii]n\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id-?)|[Ii]n|[Dd]uring|[Ss]ince"
     rf"|[Tt]hroughout|[Ee]n|[Dd]urante|[Dd]esde|[Aa] (?:principios|finales|mediados|inicios"
     rf"|comienzos) de(?:l a[nñ]o)?)\s*{_YEAR}(?![.,]\d))",
@@ -88,7 +88,7 @@ _FORMS = [
     # mes de enero" (Spanish: the latest January before the current month)
     rf"(?P<last_month>\b(?:[Ll]ast|[Tt]his\s+past)\s+(?:January|February|March|April|May"
     rf"|June|July|August|September|October|November|December)\b(?!\s+\d)"
-    rf"|\b(?:[Ee]l\s+)?[Pp]asado\s+(?:mes\s+de\s+)?{_MONTHS_ES}\b(?!\s+(?:de|del)\s+\d))",
+    rf"|\b(?:[Ee]l\s+)?[Pp]asado\s+(?:mes\s+de\s+)?{MONTHS_ES}\b(?!\s+(?:de|del)\s+\d))",
     # "was extradited overnight from Colombia": the night that ends on the day of the report
     # (not "a successful overnight joint operation", which names a kind of operation)
     r"(?P<relative>\b(?:[Oo]vernight(?=\s*[,.;]|\s+(?:from|to|into|in|on|at|off|near|after)\b)"

@@ -420,7 +420,7 @@ def _undated(
 
 # A noun that names the act told before: "confirmed the step", "sobre la medida".
 _STEP = re.compile(
-    r"\b(?:the|this|that|la|esta|dicha) (?:step|move|measure|decision|medida|decision|declaracion)\b"
+    r"\b(?:the|this|that|la|esta|dicha) (?:step|move|measure|decision|medida|declaracion)\b"
 )
 ANNOUNCED = re.compile(
     r"\b(?:announced|announcement|confirmed|unveiled|made public|said|says|told|stated"

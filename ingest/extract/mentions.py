@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..schema import PartialDate
 from .amounts import Amount
-from .dates import MONTH_NUMBER, DateMention
+from .dates import MONTH_NUMBER, MONTHS_ES, DateMention
 from .gazetteer import EntityMatch
 from .lexicon import (
     ATTRIBUTIVE,
@@ -895,10 +895,6 @@ def _own_title(text: str, end: int) -> int:
     return 0
 
 
-_MONTHS_ES = (
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
-    r"|noviembre|diciembre"
-)
 # The Spanish form of a cited act: "el Decreto Nº 1235 del 5 de octubre de 2001", "el Decreto
 # 918 del 12 de junio de 2012 modificado por los Decretos N° 489 del 16 de julio de 2019 y N°
 # 496 del 5 de junio de 2024", "(t.o. por Decreto N° 438 de 1992)". A decree's number and
@@ -907,7 +903,7 @@ _NUMBER_SIGN = r"(?:N(?:[°ºo]|\.\s?[°º]|ro\.)?\s*)"
 CITED_DECREE = re.compile(
     rf"\b(?:Decretos?(?:\s+(?:Ejecutivo|Supremo|Legislativo))?\s+{_NUMBER_SIGN}?"
     rf"|(?<=\s)y\s+{_NUMBER_SIGN})(?P<number>\d[\d.]{{0,8}})(?:/\d{{2,4}})?\s+"
-    rf"(?:(?:del?|de\s+fecha)\s+(?P<day>\d{{1,2}})\s+de\s+(?P<month>{_MONTHS_ES})\s+(?:de|del)\s+"
+    rf"(?:(?:del?|de\s+fecha)\s+(?P<day>\d{{1,2}})\s+de\s+(?P<month>{MONTHS_ES})\s+(?:de|del)\s+"
     rf"|de\s+)(?P<year>(?:19|20)\d{{2}})(?!\d)"
 )
 

@@ -27,7 +27,8 @@ from .textnorm import fold_keep_length
 REPORTING = re.compile(
     r"\b(?:said|says|say|told|wrote|writes|posted|posts|stated|states|announced|announces"
     r"|added|adds|noted|notes|declared|confirmed|tweeted|explained|warned|insisted|claimed"
-    r"|dijo|dice|afirm[oó]|afirma|escribi[oó]|public[oó]|indic[oó]|anunci[oó]|anuncia|anunciad[oa]s?|confirmad[oa]s?"
+    r"|dijo|dice|afirm[oó]|afirma|escribi[oó]|public[oó]|indic[oó]|anunci[oó]|anuncia"
+    r"|anunciad[oa]s?|confirmad[oa]s?"
     r"|señal[oó]|senal[oó]|asegur[oó]|declar[oó]|inform[oó]|inform[aó]|agreg[oó]|añadi[oó]"
     r"|anadi[oó]|explic[oó]|confirm[oó]|sostuvo|precis[oó]|detall[oó]|expres[oó]"
     r"|destac[oó]|subray[oó]|highlighted|stressed"

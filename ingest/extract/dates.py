@@ -308,7 +308,7 @@ _NUMBERS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression found in text, resolved (``value``) or not (None)."""
 

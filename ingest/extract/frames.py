@@ -62,7 +62,7 @@ MEMBERS = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     event_type: str
     date: PartialDate

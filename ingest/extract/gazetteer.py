@@ -23,7 +23,7 @@ class Entity:
     actor: bool  # usually the one acting (agencies, officials), not the one acted on
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityMatch:
     entity: Entity
     start: int

@@ -303,7 +303,7 @@ _AUXILIARIES = {"was", "were", "been", "be", "is", "are", "being", "fue", "fuero
                 "es", "son", "han", "ha"}  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Trigger:
     event_type: str
     start: int

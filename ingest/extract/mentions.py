@@ -129,7 +129,7 @@ def _citations(text: str) -> list[re.Match[str]]:
     return cited + told_before
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     sentence: Sentence
     event_type: str

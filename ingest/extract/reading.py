@@ -64,7 +64,7 @@ _BULLET = re.compile(r"\s*(?:[-*•·]|\(?[a-z0-9]{1,3}[.)])\s")
 LEDE_SENTENCES = 2  # the lede: the first sentences after the dateline or first heading
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     index: int
     paragraph: int

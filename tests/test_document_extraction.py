@@ -1867,3 +1867,36 @@ def test_a_step_is_dated_by_a_later_announcement_that_names_it(text):
 )
 def test_a_first_hearing_told_with_its_noun_is_a_court_step_when_it_has_happened(text, expected):
     assert {(e.date, e.event_type) for e in events(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "On November 14, Secretary of War Hughes announced the launch of a large-scale
+        # military operation": the announcement, not a military action of its own.
+        (
+            "On Tuesday, the Secretary of War announced the launch of a large-scale military "
+            "operation in the Caribbean.",
+            {("2025-09-02", "statement")},
+        ),
+        # "The next day, America sent a strike team with its newest and largest aircraft
+        # carrier"; "On October 24, USA sent supersonic bombers B-1 to the coast of Venezuela".
+        (
+            "On Monday, the US sent supersonic bombers B-1 to the coast of Venezuela. The next "
+            "day, America sent a strike team with its newest and largest aircraft carrier.",
+            {("2025-09-01", "deployment"), ("2025-09-02", "deployment")},
+        ),
+        # "the carrier strike group's redeployment": a unit, not a strike
+        (
+            "On Tuesday the admiral praised the carrier strike group.",
+            set(),
+        ),
+        # "President Obama had removed the designation in 2015", as "revoked the designation"
+        (
+            "President Obama had removed the designation in 2015.",
+            {("2015", "delisting")},
+        ),
+    ],
+)
+def test_announced_operations_strike_units_ships_sent_and_removed_designations(text, expected):
+    assert {(e.date, e.event_type) for e in events(text)} == expected

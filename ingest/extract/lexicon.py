@@ -44,7 +44,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:lista|listado|registro) (?:\S+ ){0,10}?[\"'«“(]?terroris(?:mo|tas?)",
     ],
     "delisting": [
-        r"(?:revoked|revokes|revoking|rescinded|lifted) (?:the |its |their )?(?:fto |terrorist )?designations?",
+        r"(?:revoked|revokes|revoking|rescinded|lifted|removed|reversed) (?:the |its |their )?(?:fto |terrorist )?designations?",
         r"delist(?:ed|ing|s)?",
         r"removed from the (?:fto |terrorist )?list",
         r"revoc(?:o|aron|a) (?:la |su )?designacion",
@@ -139,7 +139,10 @@ _TRIGGERS: dict[str, list[str]] = {
     ],
     "deployment": [
         r"deploy(?:ed|ing|s|ment)",
-        r"sent (?:\w+ )?(?:troops|warships|ships|destroyers?|marines|soldiers|an aircraft carrier|a carrier|jets|aircraft)",
+        # "sent supersonic bombers B-1 to the coast", "sent a strike team with its newest and
+        # largest aircraft carrier"
+        r"sent (?:[\w-]+ ){0,8}?(?:troops|warships|ships|destroyers?|marines|soldiers|aircraft carrier"
+        r"|carrier|jets|aircraft|bombers|strike (?:group|team))",
         r"(?:sending|dispatch(?:ed|ing)?) (?:the |an? )?(?:[\w.]+ ){0,6}(?:carrier|warships?|destroyers?|troops|strike group)",
         # "the aircraft carrier, the USS Gerald R. Ford, arrived in the Caribbean"
         r"(?:warships?|aircraft carrier|carrier strike group)(?:, (?:the )?uss [\w. ]{1,30},)? (?:arrived|to the)",
@@ -244,7 +247,9 @@ _TRIGGERS: dict[str, list[str]] = {
     ],
     "statement": [
         r"notified congress|congress was notified",
-        r"(?:announc|launch|unveil)(?:ed|es|ing)? (?:\w+ ){0,2}?(?:a |the )?(?:new )?(?:military )?operation\b",
+        # "announced Thursday a military operation", "announced the launch of a large-scale
+        # military operation": the announcement is the act; the operation is what it names
+        r"(?:announc|launch|unveil)(?:ed|es|ing)? (?:[\w-]+ ){0,5}?(?:military )?operation\b",
         r"(?:anunci|lanz)(?:o|aron|a|ando) (?:\w+ ){0,2}?(?:la |una )?(?:nueva )?(?:operacion|operativo)\b",
         r"(?:declared|declares) (?:that )?(?:the united states|the u\.s\.|it) (?:is|was) in (?:an? )?(?:non-international )?armed conflict",
         r"notific(?:o|aron) al congreso",
@@ -411,6 +416,7 @@ _BY_ARMED_FORCES = re.compile(
     r"(?:armed forces|army|navy|marines|special forces|military|troops|soldiers|fuerzas armadas"
     r"|ejercito|armada|marina|fuerzas especiales|militares|soldados|tropas)\b"
 )
+_STRIKE_UNIT = re.compile(r"\s+(?:group|groups|team|teams|force|forces|package)\b")
 _POLICE_OPERATION = re.compile(r"\s+(?:\w+\s+)?(?:policial|policiaco|de la policia|police)\b")
 _SECURITY_FORCES = re.compile(
     r"\b(?:security forces|police|fuerzas de seguridad|policia|agentes federales)\b"
@@ -476,6 +482,12 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                 # operation, as the labelling rules count it.
                 found.append(Trigger("military_action", m.start(), m.end(), m.group()))
                 continue
+            if (
+                kind == "military_action"
+                and m.group().endswith(("strike", "strikes"))
+                and _STRIKE_UNIT.match(folded, m.end())
+            ):
+                continue  # "a carrier strike group", "sent a strike team": a unit, not a strike
             if (
                 kind == "military_action"
                 and m.group().startswith(("operativo", "operacion", "operation"))

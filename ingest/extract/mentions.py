@@ -171,9 +171,14 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
     # “Blocking Property of ...”': the words of an act's own title are its name, not acts.
     ends = [t.end for t in raw if t.event_type == "directive"] + [b for _, b in cited]
     titles = [(end, end + n) for end in ends if (n := _own_title(sentence.text, end))]
+    # "announced the launch of a large-scale military operation": the operation the
+    # announcement names is not a military action of its own.
+    announced = [(t.start, t.end) for t in raw if t.event_type == "statement"]
     triggers_all = [
         t for t in raw
         if not any(a <= t.start < b for a, b in cited + titles)  # cited: already a mention
+        and not (t.event_type == "military_action"
+                 and any(a <= t.start and t.end <= b for a, b in announced))
     ]  # fmt: skip
     if not triggers_all:
         return found

@@ -169,6 +169,9 @@ def test_a_day_of_this_year_or_last_year_is_one_date_in_that_year(text, language
         ("He was deported in 2013 and came back later that month.", "en", "2013"),
         ("Fue detenido en marzo de 2021 y extraditado a finales de ese año.", "es", "2021"),
         ("Fue detenido en marzo de 2021 y extraditado ese mismo año.", "es", "2021"),
+        # "Fue extraditado en septiembre del mismo año": that month of the year told before
+        ("Fue capturado en 2023 y extraditado en septiembre del mismo año.", "es", "2023-09"),
+        ("He was captured in 2023 and extradited in September of that year.", "en", "2023-09"),
     ],
 )
 def test_that_year_and_that_month_count_from_the_date_told_before(text, language, iso):

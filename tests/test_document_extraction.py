@@ -1900,3 +1900,21 @@ def test_a_first_hearing_told_with_its_noun_is_a_court_step_when_it_has_happened
 )
 def test_announced_operations_strike_units_ships_sent_and_removed_designations(text, expected):
     assert {(e.date, e.event_type) for e in events(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "La Marina de EE. UU. interceptó e incautó un segundo buque petrolero"
+        ("El martes la Marina incautó un segundo buque petrolero frente a Venezuela.",
+         {("2025-09-02", "military_action")}),
+        # "Estoy ordenando un bloqueo total y completo de todos los petroleros sancionados":
+        # sanctioned tankers, not sanctions imposed
+        ("El martes se vio que todos los petroleros sancionados siguen en puerto.", set()),
+        # "Maduro señaló el 23 de enero que rompía relaciones con el gobierno norteamericano"
+        ("Maduro señaló el 2 de septiembre que rompía relaciones con el gobierno de Colombia.",
+         {("2025-09-02", "diplomatic")}),
+    ],
+)  # fmt: skip
+def test_spanish_word_forms_of_seizures_sanctioned_things_and_breaks(text, expected):
+    assert {(e.date, e.event_type) for e in events(text)} == expected

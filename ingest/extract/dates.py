@@ -28,6 +28,12 @@ MONTHS_ES = (
     r"|[Ss]etiembre|[Oo]ctubre|[Nn]oviembre|[Dd]iciembre)"
 )
 _YEAR_DIGITS = r"(?:19|20)\d{2}"
+# Month names in either language, for a pattern that is case-insensitive already.
+_MONTH_WORDS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre"
+)
 _YEAR = _YEAR_DIGITS + r"(?!\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])"
 _WEEKDAYS_EN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -61,10 +67,11 @@ _FORMS = [
     rf"|\b(?:[Ee]n\s+)?{MONTHS_ES}\s+(?:de\s+este\s+(?:mismo\s+)?a[nñ]o|del\s+a[nñ]o"
     rf"\s+pasado)\b)",
     rf"(?P<in_month>\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s*{_MONTHS_EN}\b"
-    rf"(?!\s+(?:of\s+)?\d))",
+    rf"(?!\s+(?:of\s+)?\d|\s+of\s+(?:that|the\s+same)\s+year))",
     rf"(?P<es_in_month>\b(?:[Ee]n|[Dd]esde|[Dd]urante|[Aa] (?:principios|finales|mediados"
     rf"|inicios|comienzos) de)\s+"
-    rf"(?:el\s+mes\s+de\s+)?{MONTHS_ES}\b(?!\s+(?:de|del)\s+(?:a[nñ]o\s+)?\d))",
+    rf"(?:el\s+mes\s+de\s+)?{MONTHS_ES}\b(?!\s+(?:de|del)\s+(?:a[nñ]o\s+)?\d"
+    rf"|\s+(?:del\s+mismo|de\s+ese)\s))",
     rf"(?P<year>\b(?:(?:[Ii]n\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id-?)|[Ii]n|[Dd]uring|[Ss]ince"
     rf"|[Tt]hroughout|[Ee]n|[Dd]urante|[Dd]esde|[Aa] (?:principios|finales|mediados|inicios"
     rf"|comienzos) de(?:l a[nñ]o)?)\s*{_YEAR}(?![.,]\d))",
@@ -74,6 +81,10 @@ _FORMS = [
     # "extradited in September 2023 after being captured ... earlier that year"
     r"|(?:earlier|later)\s+that\s+(?:year|month)|that\s+same\s+(?:year|month)"
     r"|(?:ese|aquel)\s+mismo\s+(?:a[nñ]o|mes)|(?:a\s+)?(?:principios|finales)\s+de\s+(?:ese|aquel)\s+a[nñ]o"
+    # "Fue extraditado en septiembre del mismo año": that month of the year told before
+    r"|(?:(?:en|in)\s+)?(?:"
+    + _MONTH_WORDS
+    + r")\s+(?:del\s+mismo\s+a[nñ]o|de\s+ese\s+(?:mismo\s+)?a[nñ]o|of\s+(?:that|the\s+same)\s+year)"
     r")\b)",
     rf"(?P<offset>\b(?i:{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?|d[ií]as?|semanas?"
     r"|mes(?:es)?|a[nñ]os?)\s+(?:later|earlier|(?:despu[eé]s|antes)(?!\s+de\b)|(?:after|before)"
@@ -675,6 +686,9 @@ class DateResolver:
         text = " ".join(phrase.lower().split())
         if "same day" in text or "mismo d" in text:
             return anchor
+        month = next((MONTH_NUMBER[w] for w in text.split() if w in MONTH_NUMBER), None)
+        if month is not None:  # "en septiembre del mismo año"
+            return PartialDate.from_date(Date(anchor.start.year, month, 1), "month")
         if text.endswith(("year", "año", "ano")):  # "earlier that year", "ese mismo año"
             return PartialDate.parse(f"{anchor.start.year:04d}")
         if text.endswith(("month", "mes")):  # of a year told alone: only the year is known

@@ -123,7 +123,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"operativo",
         r"incursion(?:es)?",
         r"(?:destru(?:yo|yeron|ida|ido|idas|idos)|abatid[oa]s?)",
-        r"incaut(?:o|aron) (?:un |el |otro )?(?:buque|petrolero|barco)",
+        r"incaut(?:o|aron) (?:un |el |otro )?(?:\w+ )?(?:buque|petrolero|barco)",
         # "El petrolero, sometido a sanciones desde hacía años, fue asaltado por fuerzas
         # estadounidenses", "embarcaciones ... fueron atacadas", "fue impactada": as "the
         # vessel ... was seized" above
@@ -228,7 +228,7 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:severed|broke off|cut) (?:diplomatic )?(?:ties|relations)",
         r"closed (?:its |the )?embassy",
         # "rompió este lunes relaciones", as "declaró este jueves al grupo como"
-        r"(?:rompio|rompieron)(?: (?:este|esta|el) \w+| ayer| hoy)? relaciones",
+        r"(?:rompio|rompieron|rompia)(?: (?:este|esta|el) \w+| ayer| hoy)? relaciones",
         r"expuls(?:o|aron) (?:al embajador|a los diplomaticos)",
         r"recalled (?:its |their |our )?(?:ambassadors?|charge d.affaires)",
         r"llam(?:o|aron|ado|a)? [\"'«“]?a consultas",
@@ -690,6 +690,10 @@ ATTRIBUTIVE = re.compile(
     # "targeting sanctioned vessels": before the things sanctions are on, with no determiner
     r"|\bsanctioned\s+(?:[\w-]+\s+)?(?:vessels|tankers|ships|entities|individuals|persons"
     r"|companies|officials)\b"
+    # ... and after them in Spanish: "todos los petroleros sancionados", "las personas
+    # sancionadas", "entidades sancionadas"
+    r"|\b(?:petroleros|buques|embarcaciones|tanqueros|entidades|personas|individuos|empresas"
+    r"|funcionarios)\s+(?:ya\s+)?sancionad[oa]s\b"
 )
 DTO = re.compile(
     r"designated terrorist organi[sz]ations?|organizaciones terroristas designadas"

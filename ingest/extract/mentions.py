@@ -171,14 +171,13 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
     # “Blocking Property of ...”': the words of an act's own title are its name, not acts.
     ends = [t.end for t in raw if t.event_type == "directive"] + [b for _, b in cited]
     titles = [(end, end + n) for end in ends if (n := _own_title(sentence.text, end))]
-    # "announced the launch of a large-scale military operation": the operation the
-    # announcement names is not a military action of its own.
-    announced = [(t.start, t.end) for t in raw if t.event_type == "statement"]
+    # "announced the launch of a large-scale military operation", "removed the designation
+    # in 2015": the act a longer trigger names inside it is not an act of its own.
     triggers_all = [
         t for t in raw
         if not any(a <= t.start < b for a, b in cited + titles)  # cited: already a mention
-        and not (t.event_type == "military_action"
-                 and any(a <= t.start and t.end <= b for a, b in announced))
+        and not any(o.event_type in _NAMES_INSIDE.get(t.event_type, ())
+                    and o.start <= t.start and t.end <= o.end for o in raw)
     ]  # fmt: skip
     if not triggers_all:
         return found
@@ -337,6 +336,9 @@ def _bare_label(folded: str, trigger: Trigger, clause: str) -> bool:
     return bool(_LABEL.match(trigger.text)) and not _DESIGNATING.search(clause)
 
 
+# Which triggers name an act of another type inside them: an announced operation, a
+# revoked designation.
+_NAMES_INSIDE = {"military_action": ("statement",), "designation": ("delisting",)}
 _COORDINATED = re.compile(r",\s+(?:and|but|y|pero)\s+|;\s+")
 _WHO_WAS = re.compile(r"\b(?:who|that|quien|que)\s+(?:was|had been|fue|habia sido)\s+$")
 

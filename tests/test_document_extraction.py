@@ -1918,3 +1918,31 @@ def test_announced_operations_strike_units_ships_sent_and_removed_designations(t
 )  # fmt: skip
 def test_spanish_word_forms_of_seizures_sanctioned_things_and_breaks(text, expected):
     assert {(e.date, e.event_type) for e in events(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The Department of State has imposed visa restrictions on 50 immediate family members
+        # of Nicaraguan legislators" (a release of that day)
+        (
+            "On Tuesday the Department of State imposed visa restrictions on 50 family members "
+            "of Nicaraguan officials.",
+            {("2025-09-02", "sanction")},
+        ),
+        # "The State Department is also taking steps to impose new visa restrictions": not yet
+        (
+            "On Tuesday the State Department said it is taking steps to impose new visa "
+            "restrictions.",
+            set(),
+        ),
+        # "In these last two months alone, the regime has arrested 32 political opponents"
+        (
+            "On Tuesday the report said that in these last two months alone the regime "
+            "arrested 32 opponents.",
+            set(),
+        ),
+    ],
+)
+def test_visa_bans_imposed_are_sanctions_and_arrests_over_months_a_summary(text, expected):
+    assert {(e.date, e.event_type) for e in events(text)} == expected

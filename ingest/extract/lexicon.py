@@ -88,6 +88,10 @@ _TRIGGERS: dict[str, list[str]] = {
     "sanction": [
         r"sanction(?:s|ed|ing)?",
         r"blacklist(?:s|ed|ing)?",
+        # Visa bans imposed on named people ("has imposed visa restrictions on 50 immediate
+        # family members"), as the labelling rules count them; not "steps to impose" them
+        r"(?:imposed|imposes|imposing) (?:new )?visa (?:restrictions|bans?)"
+        r"|impus(?:o|ieron) (?:nuevas )?restricciones de visa(?:do)?",
         r"ofac",
         r"blocking (?:property|assets)",
         r"froze (?:the )?(?:assets|accounts)",
@@ -719,7 +723,7 @@ SUMMARY = re.compile(
 # organizaciones terroristas en los últimos meses": acts spread over a period.
 OVER_A_PERIOD = re.compile(
     r"\bin (?:less than|under) (?:a|one|two|three|\d+) (?:weeks?|months?|days)\b"
-    r"|\b(?:over|in|during) the (?:past|last) (?:(?:few|two|three|several|\d+) )?(?:weeks|months|years)\b"
+    r"|\b(?:over|in|during) (?:the|these) (?:past|last) (?:(?:few|two|three|several|\d+) )?(?:weeks|months|years)\b"
     r"|\ben (?:menos de )?(?:una|dos|tres|\d+) (?:semanas?|mes(?:es)?|dias)\b"
     r"|\ben (?:las|los) ultim[oa]s (?:(?:dos|tres|\d+) )?(?:semanas|meses|anos)\b"
 )

@@ -1946,3 +1946,37 @@ def test_spanish_word_forms_of_seizures_sanctioned_things_and_breaks(text, expec
 )
 def test_visa_bans_imposed_are_sanctions_and_arrests_over_months_a_summary(text, expected):
     assert {(e.date, e.event_type) for e in events(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The US Justice Department announced indictments Thursday, March 26, of ... Maduro
+        # ... [two paragraphs of context] ... Separately, the State Department announced a
+        # $15-million reward for the arrest of Maduro"
+        (
+            "The Justice Department announced indictments on Tuesday against Nicolas Maduro.\n\n"
+            "Officials said he led a cocaine trafficking group.\n\n"
+            "The attorney general said tonnes of cocaine were shipped.\n\n"
+            "Separately, the State Department announced a $15-million reward for the arrest of "
+            "Maduro.",
+            ("2025-09-02", "bounty"),
+        ),
+        (
+            "El martes el Tesoro anunció sanciones contra el Cártel de Sinaloa.\n\n"
+            "Dentro de las medidas se contempla la congelación de bienes.\n\n"
+            "Además, se ofrece una recompensa de cinco millones de dólares por información.",
+            ("2025-09-02", "bounty"),
+        ),
+    ],
+)
+def test_an_act_opening_with_separately_goes_with_the_act_told_last(text, expected):
+    assert expected in {(e.date, e.event_type) for e in events(text)}
+
+
+def test_an_act_in_an_after_phrase_does_not_go_with_the_act_told_last():
+    text = (
+        "El martes el Tesoro anunció sanciones contra el Cártel de Sinaloa.\n\n"
+        "Además, estos hechos ocurrieron tras el despliegue de buques de guerra en el Caribe."
+    )
+    assert "deployment" not in {e.event_type for e in events(text)}

@@ -27,7 +27,7 @@ from ..schema import PartialDate, fold
 from .amounts import Amount
 from .gazetteer import load_gazetteer
 from .lexicon import COURT, JUST_HAPPENED, find_triggers
-from .mentions import WITH_RESPECT, Mention
+from .mentions import WITH_RESPECT, Mention, after_phrase
 from .reading import VAGUE, Reading, Sentence
 
 CONTINUATION = re.compile(
@@ -356,8 +356,17 @@ def _undated(
         when, line = reading.signed
         _place(frames, mention, when, f"the signing line {line!r}", False)
         return
-    previous = _previous_dated(frames, sentence)
-    if previous is not None and CONTINUATION.search(before):
+    # "Separately, the State Department announced a $15-million reward" opening a paragraph
+    # two paragraphs of context after the act it goes with: the act told last.
+    opens = _OPENS_WITH_CONTINUATION.match(before) is not None
+    previous = _previous_dated(frames, sentence, 3 if opens else 1)
+    if (
+        previous is not None
+        and CONTINUATION.search(before)
+        # "Además, ... estos hechos ocurrieron tras el despliegue de buques": an act in an
+        # "after" phrase came before; it is not the act told last
+        and after_phrase(sentence.folded, mention.trigger.start) < 0
+    ):
         rule = f"inherited from {previous.lead.where} ({previous.date.iso}): 'also'"
         _place(frames, mention, previous.date, rule, previous.dated_by_document)
         return
@@ -458,9 +467,14 @@ def _opening_paragraph(reading: Reading) -> int:
     return paragraphs[min(2, len(paragraphs) - 1)] if paragraphs else -1
 
 
-def _previous_dated(frames: list[Frame], sentence: Sentence) -> Frame | None:
-    near = [f for f in frames if f.mentions[-1].sentence.paragraph >= sentence.paragraph - 1]
+def _previous_dated(frames: list[Frame], sentence: Sentence, reach: int = 1) -> Frame | None:
+    near = [f for f in frames if f.mentions[-1].sentence.paragraph >= sentence.paragraph - reach]
     return near[-1] if near else None
+
+
+_OPENS_WITH_CONTINUATION = re.compile(
+    r"\W*(?:separately|in addition|additionally|also|por separado|ademas|asimismo|por otra parte)\b"
+)
 
 
 def _place(

@@ -564,7 +564,7 @@ _PHRASE_END = re.compile(r"[,;:]")
 
 
 @lru_cache(maxsize=1024)  # asked once per date candidate of the same trigger
-def _after_phrase(folded: str, pos: int) -> int:
+def after_phrase(folded: str, pos: int) -> int:
     """Where an "after ..." phrase that runs on to ``pos`` opens (no comma between), else -1."""
     window = max(0, pos - 160)
     ends = [m.end() for m in _PHRASE_END.finditer(folded, window, pos)]
@@ -726,7 +726,7 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
         return False  # "Since 2017, ... indictments": acts over a period
     # "Gil convocó este martes ... tras el anuncio de la recompensa", "The visit came after
     # the US designated": the act after "after" came before the day of the clause it follows.
-    after = _after_phrase(folded, trigger.start)
+    after = after_phrase(folded, trigger.start)
     if after >= 0 and date.start < after:
         return False
     for relative in _RELATIVE_WORD.finditer(folded):

@@ -1986,3 +1986,15 @@ def test_a_plea_changed_to_guilty_is_a_court_step():
     # "Sinaloa drug cartel cofounder Ismael "El Mayo" Zambada changed his plea to guilty"
     text = "On Tuesday, Sinaloa cartel cofounder Ismael Zambada changed his plea to guilty."
     assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}
+
+
+def test_a_capture_the_lede_reports_as_said_is_dated_by_the_report():
+    # "President Trump said the country's leader, Nicolás Maduro, had been captured" in the
+    # lede of a report of that Saturday.
+    text = (
+        "Explosions were heard in Caracas. President Trump said the country's leader, Nicolas "
+        "Maduro, had been captured."
+    )
+    assert ("2026-01-03", "military_action") in {
+        (e.date, e.event_type) for e in events(text, published=date(2026, 1, 3))
+    }

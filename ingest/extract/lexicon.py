@@ -303,6 +303,9 @@ JUST_HAPPENED = re.compile(
     r"|charged|indicted)\b"
     r"|\b(?:ha|han) (?:emitido|firmado|anunciado|designado|autorizado|aprobado|ordenado|impuesto"
     r"|ofrecido|lanzado|desplegado|enviado|sancionado|aumentado|elevado|duplicado|atacado|acusado)\b"
+    # a lede's reported news: "President Trump said ... Maduro had been captured"
+    r"|\b(?:said|says|announced|confirmed|dijo|anuncio|confirmo)\b.{0,80}\b(?:had|habia) (?:been|sido) "
+    r"(?:captured|arrested|detained|seized|killed|extradited|capturad[oa]|detenid[oa]|extraditad[oa])\b"
 )
 
 # "cartels designated as FTOs": an attributive participle describes, it does not report;

@@ -1858,6 +1858,12 @@ def test_a_step_is_dated_by_a_later_announcement_that_names_it(text):
             "Este martes se desarrolla su primera audiencia ante la Corte Federal de Brooklyn.",
             {("2025-09-02", "legal")},
         ),
+        # "Durante una audiencia llevada a cabo este viernes 11 de julio de 2025, Guzmán López
+        # admitió ser responsable de cuatro cargos"
+        (
+            "Durante una audiencia llevada a cabo este martes, Guzmán López admitió los cargos.",
+            {("2025-09-02", "legal")},
+        ),
         (
             "He will make his initial appearance in federal court in El Paso on Saturday, the "
             "statement said.",

@@ -185,7 +185,7 @@ _TRIGGERS: dict[str, list[str]] = {
         # ante la Corte Federal de Brooklyn", "will make his initial appearance in federal
         # court ... on Wednesday" (a future one is left out as any future act is)
         r"(?:first|initial) (?:court )?(?:appearance|hearing)|primera audiencia"
-        r"|audiencia (?:inicial|preliminar)",
+        r"|audiencia (?:inicial|preliminar|llevada a cabo|celebrada|realizada)",
         r"pleaded [\"“]?(?:not[ -])?guilty|changed (?:his|her|their) plea to (?:not )?guilty",
         r"(?:entered|enters|entering) (?:a |his |her )?(?:guilty |not[ -]guilty )?plea|guilty plea",
         r"(?:his|her|their|the) arrest(?! (?:warrants?|orders?))",

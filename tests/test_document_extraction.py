@@ -2004,3 +2004,17 @@ def test_a_capture_the_lede_reports_as_said_is_dated_by_the_report():
     assert ("2026-01-03", "military_action") in {
         (e.date, e.event_type) for e in events(text, published=date(2026, 1, 3))
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "el Departamento de Estado prepara esta designación bajo leyes que implican ..."
+        "El martes se supo que el Departamento de Estado prepara la designación del Tren de "
+        "Aragua como organización terrorista.",
+        "On Tuesday officials said the State Department is preparing the designation of the "
+        "Tren de Aragua as a terrorist organization.",
+    ],
+)
+def test_a_step_being_prepared_is_not_taken(text):
+    assert [e for e in events(text) if e.event_type == "designation"] == []

@@ -266,6 +266,7 @@ HEDGE = re.compile(
     r"|if|whether|types of|kinds of|groundwork|threaten(?:s|ed)? to|seek(?:s|ing)? to|aim(?:s|ed)? to"
     r"|want(?:s|ed)? to|calls? for|urg(?:e|es|ed|ing)|intentions? (?:to|of)|propos(?:ed|es|al)|weigh(?:s|ing)?|mull(?:s|ing)?"
     r"|podria|podrian|posible|intencion(?:es)? de|eventual(?:es)?|planea|busca|estudia|evalua|amenaz(?:a|o) con"
+    r"|prepara(?:n|ba|ban)?|is preparing|are preparing|prepares to"
     # "was due to appear in a federal court yesterday for an arraignment", "is scheduled to
     # appear", "a hearing scheduled for July 9": a step set for later, not taken
     r"|(?:is|are|was|were) (?:due|scheduled|set) to|scheduled for|programad[oa]s? para"

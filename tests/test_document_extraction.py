@@ -2018,3 +2018,14 @@ def test_a_capture_the_lede_reports_as_said_is_dated_by_the_report():
 )
 def test_a_step_being_prepared_is_not_taken(text):
     assert [e for e in events(text) if e.event_type == "designation"] == []
+
+
+def test_a_relative_clause_between_dashes_ends_at_the_dash():
+    # "Trump designated Cuba as a state sponsor of terrorism — that triggers economic
+    # sanctions — shortly before he left office in 2021": 2021 is the act's, not the
+    # relative clause's.
+    text = (
+        "Trump designated Cuba as a state sponsor of terrorism — that triggers economic "
+        "sanctions — shortly before he left office in 2021."
+    )
+    assert ("2021", "designation") in {(e.date, e.event_type) for e in events(text)}

@@ -658,7 +658,7 @@ _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "seven": 7, "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4,
            "cinco": 5, "seis": 6, "siete": 7}  # fmt: skip
 # "after a U.S. drug indictment against Maduro": an act the sentence's own date follows.
-_CLAUSE_END = re.compile(r"[,;:]")
+_CLAUSE_END = re.compile(r"[,;:]|\s[—–]\s")
 _RELATIVE_WORD = re.compile(
     r"\b(?:that|which|who|whom|when|where|que|cuando|donde|quien|quienes)\b"
 )

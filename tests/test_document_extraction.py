@@ -2029,3 +2029,9 @@ def test_a_relative_clause_between_dashes_ends_at_the_dash():
         "sanctions — shortly before he left office in 2021."
     )
     assert ("2021", "designation") in {(e.date, e.event_type) for e in events(text)}
+
+
+def test_a_transfer_counted_by_its_prisoners_may_name_where_and_when_first():
+    # "México ya había enviado a ese país en febrero a 29 de sus más notorios capos"
+    text = "México ya había enviado a ese país en febrero a 29 de sus más notorios capos."
+    assert ("2025-02", "legal") in {(e.date, e.event_type) for e in events(text)}

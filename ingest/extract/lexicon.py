@@ -224,7 +224,8 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:la|su) entrega (?:se (?:realizo|concreto|efectuo|llevo a cabo)|del ciudadano|de alias)",
         r"(?:el|su) traslado (?:de alias|a (?:estados unidos|ee\.? ?uu\.?) de)",
         r"cargos (?:penales |criminales )?contra",
-        r"(?:entreg|traslad|expuls|envi)\w* (?:a )?\d+ (?:[\w-]+ ){0,3}(?:reos|presos|narcotraficantes|capos|detenidos|integrantes|criminales|narcos|personas)",
+        # "México ya había enviado a ese país en febrero a 29 de sus más notorios capos"
+        r"(?:entreg|traslad|expuls|envi)\w* (?:[\w-]+ ){0,5}?(?:a )?\d+ (?:[\w-]+ ){0,4}(?:reos|presos|narcotraficantes|capos|detenidos|integrantes|criminales|narcos|personas)",
     ],
     "diplomatic": [
         r"recalled (?:its |their )?ambassadors?",

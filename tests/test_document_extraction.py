@@ -2035,3 +2035,16 @@ def test_a_transfer_counted_by_its_prisoners_may_name_where_and_when_first():
     # "México ya había enviado a ese país en febrero a 29 de sus más notorios capos"
     text = "México ya había enviado a ese país en febrero a 29 de sus más notorios capos."
     assert ("2025-02", "legal") in {(e.date, e.event_type) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Trump invocó la Ley de Enemigos Extranjeros ... y ordenó el arresto y la expulsión
+        # inmediata de todos los ciudadanos venezolanos considerados miembros"
+        "El martes el presidente ordenó el arresto de todos los miembros del Tren de Aragua.",
+        "On Tuesday the president ordered the arrest of all members of the Tren de Aragua.",
+    ],
+)
+def test_an_order_to_arrest_is_not_an_arrest(text):
+    assert [e for e in events(text) if e.event_type == "legal"] == []

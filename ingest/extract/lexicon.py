@@ -418,6 +418,9 @@ _ACCUSED_OF_BEING = re.compile(
 _TREATY_BEFORE = re.compile(r"\btratados? de\s+$")
 _TREATY_AFTER = re.compile(r"\s+(?:treaty|treaties|agreement)\b")
 _WARRANT_BEFORE = re.compile(r"(?:ordene?s? de|warrants? for (?:the |his |her )?)\s*$")
+# "ordenó el arresto y la expulsión inmediata de todos los ciudadanos venezolanos
+# considerados miembros": an order to arrest, as a warrant is, not an arrest
+_ORDERED_BEFORE = re.compile(r"(?:orden(?:o|aron)|ordered) (?:el |la |the )?$")
 # Who made a capture or an arrest: armed forces make it a military action, police or
 # security forces an arrest.
 _BY_ARMED_FORCES = re.compile(
@@ -475,7 +478,11 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                     ]
                 if any(0 <= m.start() - a <= 2 for a in attributive):
                     continue
-            if _WARRANT_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
+            if _WARRANT_BEFORE.search(folded, max(0, m.start() - 20), m.start()) or (
+                kind == "legal"
+                and m.group().startswith(("arrest", "captur", "deten"))
+                and _ORDERED_BEFORE.search(folded, max(0, m.start() - 20), m.start())
+            ):
                 continue  # "órdenes de captura", "warrant for the arrest of": not an arrest
             if kind == "legal" and (
                 _TREATY_BEFORE.search(folded, max(0, m.start() - 12), m.start())

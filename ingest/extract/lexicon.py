@@ -480,7 +480,7 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                     continue
             if _WARRANT_BEFORE.search(folded, max(0, m.start() - 20), m.start()) or (
                 kind == "legal"
-                and m.group().startswith(("arrest", "captur", "deten"))
+                and m.group().split()[-1].startswith(("arrest", "captur", "deten"))
                 and _ORDERED_BEFORE.search(folded, max(0, m.start() - 20), m.start())
             ):
                 continue  # "órdenes de captura", "warrant for the arrest of": not an arrest

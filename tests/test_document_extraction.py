@@ -1892,6 +1892,12 @@ def test_a_first_hearing_told_with_its_noun_is_a_court_step_when_it_has_happened
             "day, America sent a strike team with its newest and largest aircraft carrier.",
             {("2025-09-01", "deployment"), ("2025-09-02", "deployment")},
         ),
+        # but "Hegseth launched Operation Southern Spear, a military campaign": launched
+        (
+            "On Tuesday, Defense Secretary Pete Hegseth launched Operation Southern Spear, a "
+            "military campaign against drug cartels.",
+            {("2025-09-02", "military_action")},
+        ),
         # "the carrier strike group's redeployment": a unit, not a strike
         (
             "On Tuesday the admiral praised the carrier strike group.",

@@ -172,12 +172,14 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
     ends = [t.end for t in raw if t.event_type == "directive"] + [b for _, b in cited]
     titles = [(end, end + n) for end in ends if (n := _own_title(sentence.text, end))]
     # "announced the launch of a large-scale military operation", "removed the designation
-    # in 2015": the act a longer trigger names inside it is not an act of its own.
+    # in 2015": the act a longer trigger names inside it is not an act of its own (but
+    # "launched Operation Southern Spear" launches one).
     triggers_all = [
         t for t in raw
         if not any(a <= t.start < b for a, b in cited + titles)  # cited: already a mention
         and not any(o.event_type in _NAMES_INSIDE.get(t.event_type, ())
-                    and o.start <= t.start and t.end <= o.end for o in raw)
+                    and o.start <= t.start and t.end <= o.end
+                    and not o.text.startswith(("launch", "lanz")) for o in raw)
     ]  # fmt: skip
     if not triggers_all:
         return found

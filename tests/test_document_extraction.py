@@ -2054,3 +2054,79 @@ def test_a_transfer_counted_by_its_prisoners_may_name_where_and_when_first():
 )
 def test_an_order_to_arrest_is_not_an_arrest(text):
     assert [e for e in events(text) if e.event_type == "legal"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "In a letter dated 26 January and sent to ten House and Senate committees, the State
+        # Department outlined a phased plan"
+        (
+            "In a letter dated 26 August and sent to ten House and Senate committees, the "
+            "State Department outlined a plan.",
+            ("2025-08-26", "statement"),
+        ),
+        # "En su polémico mensaje enviado esta semana a varios comités del Congreso, Donald
+        # Trump afirmó que ..."
+        (
+            "En su mensaje enviado esta semana a varios comités del Congreso, Trump afirmó "
+            "que el país está en un conflicto armado.",
+            ("2025-W36", "statement"),
+        ),
+        # "Según personas familiarizadas con la notificación enviada el 23 de abril, el
+        # Departamento de Estado prepara esta designación": what the notice says is not a
+        # hedge on it
+        (
+            "El gobierno ha notificado al Congreso su intención de designar al Tren de Aragua. "
+            "Según fuentes, la notificación enviada el 2 de septiembre prepara la designación.",
+            ("2025-09-02", "statement"),
+        ),
+    ],
+)
+def test_a_notice_to_congress_told_by_its_letter_or_message_is_an_act(text, expected):
+    assert expected in {(e.date, e.event_type) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "El presidente ... declaró que los cárteles de la droga ... son combatientes
+        # ilegales ... En su mensaje enviado esta semana ..., afirmó que Estados Unidos está
+        # ahora en un conflicto armado con estos grupos."
+        (
+            "Trump declaró que los cárteles de la droga son combatientes ilegales. En su "
+            "mensaje enviado esta semana al Congreso, afirmó que el país está en un conflicto "
+            "armado con estos grupos.",
+            ("2025-W36", "statement", ("Drug cartels",)),
+        ),
+        # "We are also designating the respective leaders of those organizations"
+        (
+            "Analysts met in the capital to discuss security. The talks lasted three days.\n\n"
+            "Officials described the Tren de Aragua and the Sinaloa Cartel. On Tuesday the "
+            "State Department sanctioned the leaders of those organizations.",
+            ("2025-09-02", "sanction", ("Sinaloa Cartel", "Tren de Aragua")),
+        ),
+    ],
+)
+def test_these_groups_are_the_groups_named_just_before(text, expected):
+    assert expected in found(text)
+
+
+def test_these_groups_are_not_a_subject_that_is_not_groups():
+    # "para detener el contrabando de fentanilo ... Washington designó a esos grupos"
+    text = (
+        "Trump pidió detener el contrabando de fentanilo. El martes, Washington sancionó a "
+        "esos grupos."
+    )
+    assert ("2025-09-02", "sanction", ()) in found(text)
+
+
+def test_a_cited_act_takes_no_targets_from_what_its_citing_sentence_points_back_to():
+    # "(b) Existing sanctions on Venezuela, including those imposed in Executive Order 13692,
+    # Executive Order 13808 of August 24, 2017 ..." in an order about Tren de Aragua.
+    text = (
+        "The Tren de Aragua is a gang that operates from Venezuela.\n\n"
+        "Existing sanctions on Venezuela, including those imposed in Executive Order 13808 of "
+        "August 24, 2017, remain in effect."
+    )
+    assert found(text) == {("2017-08-24", "directive", ())}

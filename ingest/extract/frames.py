@@ -609,7 +609,9 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
         return  # "two Ecuadorian gangs" ... "Los Lobos and Los Choneros are ..."
     if lead.form == "definite" and _names_after(reading, frame, lead.sentence, 1):
         return  # "The capture unfolded early Saturday ..." "... to seize Maduro and ..."
-    if BACK_REFERENCE.search(clause):
+    # A cited act's targets are its citation's own (mentions._cited_acts): "the Cartels" of
+    # the citing sentence are what that sentence is about.
+    if lead.form != "cited" and BACK_REFERENCE.search(clause):
         earlier = [f for f in frames if f is not frame and f.targets
                    and f.mentions[0].sentence.index < lead.sentence.index]  # fmt: skip
         if earlier:  # "These three reward offers stem from indictments ..."
@@ -619,7 +621,9 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
         for sentence in reversed(
             reading.sentences[max(0, lead.sentence.index - 4) : lead.sentence.index]
         ):
-            names = _listed(sentence)  # "the aforementioned organization"
+            # "the aforementioned organization"; "un conflicto armado ... con estos grupos"
+            # after a sentence naming only "los cárteles de la droga" (a topic that is groups)
+            names = _listed(sentence) or _group_topics(sentence)
             if names:
                 for name in names:
                     _add(frame, name, f"named in {_where(sentence)}, which the text points back to")
@@ -741,6 +745,14 @@ def _listed(sentence: Sentence, kinds: tuple[str, ...] = _KINDS_LISTED) -> list[
         m.entity.name for m in sentence.entities
         if m.entity.kind in kinds and not m.entity.actor
     ))  # fmt: skip
+
+
+_GROUP_TOPIC = re.compile(r"cartel|gang|group")
+
+
+def _group_topics(sentence: Sentence) -> list[str]:
+    """The topics a sentence names that are groups ("Drug cartels", not "Fentanyl")."""
+    return [name for name in _listed(sentence, ("topic",)) if _GROUP_TOPIC.search(name.lower())]
 
 
 def _add(frame: Frame, name: str, rule: str) -> None:

@@ -258,6 +258,13 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:anunci|lanz)(?:o|aron|a|ando) (?:\w+ ){0,2}?(?:la |una )?(?:nueva )?(?:operacion|operativo)\b",
         r"(?:declared|declares) (?:that )?(?:the united states|the u\.s\.|it) (?:is|was) in (?:an? )?(?:non-international )?armed conflict",
         r"notific(?:o|aron) al congreso",
+        # A notice to Congress told by its document: "In a letter dated 26 January and sent
+        # to ten House and Senate committees", "En su mensaje enviado esta semana a varios
+        # comités del Congreso", "la notificación enviada el 23 de abril" (the notice to
+        # Congress the sentence before names), "ha notificado al Congreso su intención".
+        r"(?:letter|notice|notification|message) (?:dated|sent) (?:[\w,]+ ){0,6}?to (?:[\w,]+ ){0,5}?(?:congress|committees)\b",
+        r"(?:mensaje|carta|notificacion|aviso) (?:\w+ ){0,2}?(?:enviad[oa]|remitid[oa])\b",
+        r"(?:ha|han|habia|habian) notificado al congreso|notifica(?:n)? al congreso",
     ],
 }
 

@@ -494,6 +494,11 @@ def _mention(
         # "a reward of up to $10 million for information that could help disrupt ...": what
         # the reward asks for is not a hedge on the offer.
         own_words = _REWARD_PURPOSE.split(own_words, maxsplit=1)[0]
+    elif event_type == "statement":
+        # "ha notificado al Congreso su intención de designar", "announced Thursday a
+        # military operation ..., amid growing concerns that [it] could presage land
+        # strikes": what a notice or an announcement says is its content, not a hedge on it.
+        own_words = own_words[: trigger.end - bounds[0]]
     if form in ("verb", "past", "nominal") and not _LABEL.match(trigger.text):
         # "Trump issued an executive order late Monday ..., and his administration warned
         # ... that if they continue"; "signed an Executive Order imposing tariffs ..., and

@@ -228,3 +228,20 @@ def test_without_a_publication_date_relative_dates_stay_unresolved():
     assert resolver.unresolved == ["Thursday"]
     (absolute,) = resolver.find("On Feb. 20, 2025, it happened.")
     assert absolute.value is not None and absolute.value.iso == "2025-02-20"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "anunció el martes que ofrecerá una recompensa": the Tuesday is the announcement's
+        ("El Departamento de Estado anunció el martes que ofrecerá una recompensa.", "2025-09-02"),
+        ("The State Department announced on Tuesday it will offer a reward.", "2025-09-02"),
+        # ... while a date after a verb in the future is the coming one
+        ("The State Department will announce on Tuesday a reward.", "2025-09-09"),
+    ],
+)
+def test_a_weekday_right_after_a_past_verb_is_that_verbs_even_before_a_future_one(
+    sentence, expected
+):
+    resolver = DateResolver(date(2025, 9, 5), "es" if sentence.startswith("El") else "en")
+    assert [m.value.iso for m in resolver.find(sentence)] == [expected]

@@ -2130,3 +2130,24 @@ def test_a_cited_act_takes_no_targets_from_what_its_citing_sentence_points_back_
         "August 24, 2017, remain in effect."
     )
     assert found(text) == {("2017-08-24", "directive", ())}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "El gobierno de Donald Trump anunció esta tarde que ofrecerá una recompensa de US$ 50
+        # millones", "Matthew Miller, anunció el 11 de julio que el país ofrecerá una
+        # recompensa de hasta 12 millones de dólares"
+        "El Departamento de Estado anunció el martes que ofrecerá una recompensa de hasta 12 "
+        "millones de dólares por información sobre el Tren de Aragua.",
+        "The State Department announced on Tuesday it will offer a reward of up to $12 "
+        "million for information on the Tren de Aragua.",
+    ],
+)
+def test_a_reward_announced_as_one_that_will_be_offered_is_offered(text):
+    assert ("2025-09-02", "bounty", ("Tren de Aragua",)) in found(text)
+
+
+def test_a_reward_still_to_be_announced_is_not_offered():
+    text = "The State Department will offer a reward for information on the Tren de Aragua."
+    assert [e for e in events(text) if e.event_type == "bounty"] == []

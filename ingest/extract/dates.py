@@ -267,7 +267,15 @@ _FUTURE = re.compile(
 _WILL = re.compile(r"\bwill\b|\bva a\b", re.IGNORECASE)
 _TENSE_SENSITIVE = {"weekday", "mdy", "dmy", "es_dmy", "in_month", "es_in_month"}
 _PAST_NEAR = re.compile(
-    r"\b(?:was|were|had|did|has been|have been|fue|fueron|ocurri[oó]|\w+ed)\b", re.IGNORECASE
+    # ... and the Spanish preterite: "anunció el martes que ofrecerá una recompensa"
+    r"\b(?:was|were|had|did|has been|have been|fue|fueron|ocurri[oó]|\w+ed|\w+(?:ó|aron|ieron))\b",
+    re.IGNORECASE,
+)
+
+
+_PAST_VERB_JUST_BEFORE = re.compile(
+    r"\b(?:\w+ed|said|\w+(?:ó|aron|ieron)|dijo)\s+(?:on\s+|el\s+|this\s+|este\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -286,6 +294,8 @@ def _future_around(sentence: str, start: int, end: int) -> bool:
     lo = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), start - 60, 0)
     hi_candidates = [i for i in (sentence.find(",", end), sentence.find(";", end)) if i != -1]
     hi = min([*hi_candidates, end + 40, len(sentence)])
+    if _PAST_VERB_JUST_BEFORE.search(sentence, max(0, start - 30), start):
+        return False  # "announced on Tuesday it will offer": the date is the announcement's
     window = sentence[lo:hi]
     if _PAST_NEAR.search(window) and not _WILL.search(window):
         return False

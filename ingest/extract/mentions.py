@@ -482,6 +482,14 @@ def _mention(
         bounds,
         title=_title(sentence.text),
     )
+    if (
+        form == "future"
+        and event_type == "bounty"
+        and _ANNOUNCED_OFFER.search(sentence.folded, max(0, trigger.start - 120), trigger.start)
+    ):
+        # "anunció esta tarde que ofrecerá una recompensa de US$ 50 millones", "announced
+        # it will offer a reward": a reward is offered when it is announced.
+        form = mention.form = "verb"
     if form in ("future", "negated"):
         mention.rejected = "future or planned" if form == "future" else "negated"
         return mention
@@ -551,6 +559,12 @@ def _mention(
         mention.amount = min(amounts, key=lambda a: abs(a.start - trigger.start))
         mention.each = bool(_EACH.search(clause))
     return mention
+
+
+_ANNOUNCED_OFFER = re.compile(
+    r"\b(?:announced|anuncio|anunciaron)\b[^.;]{0,80}?\b(?:will|would|ofrecera|ofreceran)"
+    r"(?: now)? (?:offer|pay)?\s*(?:a |an |una )?$"
+)
 
 
 # Every SUMMARY match names its acts with one of these plural nouns: a clause without any

@@ -2151,3 +2151,18 @@ def test_a_reward_announced_as_one_that_will_be_offered_is_offered(text):
 def test_a_reward_still_to_be_announced_is_not_offered():
     text = "The State Department will offer a reward for information on the Tren de Aragua."
     assert [e for e in events(text) if e.event_type == "bounty"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Gerald R. Ford, the embarked Carrier Air Wing 8 and its escorts were tasked on Oct.
+        # 24 to transit from the Mediterranean Sea"
+        "The aircraft carrier and its escorts were tasked on Tuesday to transit from the "
+        "Mediterranean Sea to the Caribbean.",
+        # "President Donald Trump ordered the Gerald R. Ford to the Caribbean three weeks ago"
+        "On Tuesday President Trump ordered the carrier USS Gerald R. Ford to the Caribbean.",
+    ],
+)
+def test_an_order_that_sends_ships_is_a_deployment(text):
+    assert ("2025-09-02", "deployment") in {(e.date, e.event_type) for e in events(text)}

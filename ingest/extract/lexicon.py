@@ -152,6 +152,9 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:warships?|aircraft carrier|carrier strike group)(?:, (?:the )?uss [\w. ]{1,30},)? (?:arrived|to the)",
         r"arriv(?:al|ed) (?:of )?(?:the )?(?:uss |[\w.]+ ){0,6}(?:carrier|strike group|warships?|destroyers?|troops)",
         r"(?:entered|reached) the caribbean",
+        # An order that sends ships: "Trump ordered the Gerald R. Ford to the Caribbean three
+        # weeks ago", "Gerald R. Ford ... and its escorts were tasked on Oct. 24 to transit"
+        r"(?:ordered|tasked) (?:[\w.,-]+ ){0,8}?to (?:the caribbean|transit|sail|deploy|the region)\b",
         # "Three B-52 bombers took off from Barksdale ... and flew for hours near the coast",
         # "fighter jets landed in Puerto Rico": aircraft sent somewhere.
         r"(?:bombers?|b-52h?s?|b-1b?s?|fighter jets|f-35b?s?|warplanes) (?:[\w,/-]+ ){0,12}?(?:flew|took off|landed|flying|taking off|landing)",

@@ -2166,3 +2166,19 @@ def test_a_reward_still_to_be_announced_is_not_offered():
 )
 def test_an_order_that_sends_ships_is_a_deployment(text):
     assert ("2025-09-02", "deployment") in {(e.date, e.event_type) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "MEXICO CITY: Mexico has sent 29 drug cartel figures ... Those sent to the US
+        # Thursday were brought from prisons across Mexico"
+        "Mexico has sent 29 drug cartel figures to the United States.\n\n"
+        "Those sent to the US on Thursday were brought from prisons across Mexico.",
+        "México ha entregado a Estados Unidos a 29 capos de los cárteles.\n\n"
+        "Los 29 capos fueron entregados el jueves a Estados Unidos.",
+    ],
+)
+def test_an_act_the_lede_tells_in_the_perfect_is_the_one_the_body_dates(text):
+    legal = {e.date for e in events(text) if e.event_type == "legal"}
+    assert legal == {"2025-09-04"}

@@ -94,3 +94,14 @@ def test_the_designation_of_cartels_as_terrorist_organizations_reads_as_written(
     assert act.title.startswith("Designating Cartels")
     assert (act.date, act.event_type) == ("2025-01-20", "directive")
     assert {"Tren de Aragua", "MS-13"} <= set(act.targets)
+
+
+def test_a_memorandum_a_fact_sheet_reports_stays_apart_from_an_order_of_another_kind():
+    # "President Donald J. Trump has signed a Presidential Memorandum terminating ..." and,
+    # further down, "President Trump stated in his January 20, 2025 Executive Order on ...":
+    # two acts, the memorandum dated by the fact sheet.
+    (path,) = CORPUS.rglob("2025-01-22-fact-sheet-president-donald-j-trump-ends-dei-madness*.md")
+    assert {e.date for e in read(path) if e.event_type == "directive"} == {
+        "2025-01-20",
+        "2025-01-22",
+    }

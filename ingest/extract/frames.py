@@ -521,11 +521,11 @@ def _consolidate(reading: Reading, frames: list[Frame]) -> None:
             if _month_of(other, frame):
                 # "the January 2017 Presidential Memorandum" is "the Presidential Memorandum
                 # of January 23, 2017" told again.
-                frames.remove(other)
-                for mention in other.mentions:
-                    frame.add(mention, f", the same act dated {other.date.iso} there")
+                _absorb(frames, frame, other)
                 continue
-            if not mine or (other.key and frame.key and other.key != frame.key):
+            if other.key and frame.key and other.key != frame.key:
+                continue
+            if not mine and not other.dated_by_document:
                 continue
             if frame.event_type == "bounty" and (
                 frame.amount and other.amount and frame.amount.value != other.amount.value
@@ -538,8 +538,23 @@ def _consolidate(reading: Reading, frames: list[Frame]) -> None:
                 and frame.subtype != other.subtype
             ):
                 continue  # charges on Thursday, the arrest on Wednesday: two court steps
-            theirs = set(_specific(reading, other.targets))
             gap = abs(frame.date.start.toordinal() - other.date.start.toordinal())
+            if (
+                other.dated_by_document
+                and not frame.dated_by_document
+                and not (frame.subtype and other.subtype and frame.subtype != other.subtype)
+                and not _specific(reading, other.targets)
+                and set(other.targets) <= set(frame.targets)
+                and gap <= tolerance(frame.event_type)
+            ):
+                # "Mexico has sent 29 drug cartel figures" in the lede, dated only by the
+                # report, is the "sent to the US Thursday" of the body: one act, whose own
+                # day is the body's.
+                _absorb(frames, frame, other)
+                continue
+            if not mine:
+                continue
+            theirs = set(_specific(reading, other.targets))
             if (
                 mine & theirs
                 and gap <= tolerance(frame.event_type)
@@ -548,9 +563,13 @@ def _consolidate(reading: Reading, frames: list[Frame]) -> None:
                     or frame.date.precision == other.date.precision
                 )
             ):
-                frames.remove(other)
-                for mention in other.mentions:
-                    frame.add(mention, f", the same act dated {other.date.iso} there")
+                _absorb(frames, frame, other)
+
+
+def _absorb(frames: list[Frame], frame: Frame, other: Frame) -> None:
+    frames.remove(other)
+    for mention in other.mentions:
+        frame.add(mention, f", the same act dated {other.date.iso} there")
 
 
 def _month_of(coarse: Frame, fine: Frame) -> bool:

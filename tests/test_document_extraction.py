@@ -11,6 +11,7 @@ import pytest
 
 from ingest.extract.amounts import find_amounts
 from ingest.extract.events import Document, Extractor
+from ingest.extract.gazetteer import Gazetteer
 from ingest.extract.mentions import cited_spans
 from ingest.schema import Event
 
@@ -2182,3 +2183,35 @@ def test_an_order_that_sends_ships_is_a_deployment(text):
 def test_an_act_the_lede_tells_in_the_perfect_is_the_one_the_body_dates(text):
     legal = {e.date for e in events(text) if e.event_type == "legal"}
     assert legal == {"2025-09-04"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "anunció esta madrugada la captura de Nicolás Maduro y su esposa"
+        "On Saturday US forces captured Nicolas Maduro and his wife in Caracas.",
+        # "el mandatario venezolano fue extraído del Palacio de Miraflores junto a su esposa,
+        # Cilia Flores, y trasladado en un avión"
+        "El sábado fuerzas de Estados Unidos capturaron a Nicolás Maduro en Caracas. El "
+        "mandatario fue extraído del palacio junto a su esposa, Cilia Flores.",
+    ],
+)
+def test_the_spouse_told_with_a_person_an_act_takes_is_a_target_too(text):
+    (capture,) = [e for e in events(text, published=date(2026, 1, 5))
+                  if e.event_type == "military_action"]  # fmt: skip
+    assert (capture.date, set(capture.targets)) == (
+        "2026-01-03",
+        {"Nicolas Maduro", "Cilia Flores"},
+    )
+
+
+def test_a_spouse_not_told_is_not_a_target():
+    text = "On Saturday US forces captured Nicolas Maduro in Caracas."
+    assert found(text, published=date(2026, 1, 5)) == {
+        ("2026-01-03", "military_action", ("Nicolas Maduro",))
+    }
+
+
+def test_a_gazetteer_spouse_must_be_an_entry_of_it():
+    with pytest.raises(ValueError, match="spouse 'Someone Else' is not an entry"):
+        Gazetteer([{"name": "A Person", "kind": "person", "spouse": "Someone Else"}])

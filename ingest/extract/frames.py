@@ -223,6 +223,7 @@ def assemble(
         if not _specific(reading, frame.targets):
             _complete_targets(reading, frame, frames)
         _listed_after(reading, frame)
+        _spouses(reading, frame)
     for frame in frames:
         if frame.order is not None and frame.order in frames:
             # "I have signed the executive decree ... and identified the following groups as
@@ -665,6 +666,33 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
         groups = reading.subjects(("organization",))
         if groups:
             _add(frame, groups[0], "the organization whose leaders or members the act names")
+
+
+# "la captura de Nicolás Maduro y su esposa", "fue extraído ... junto a su esposa, Cilia
+# Flores": the spouse the act took with the person it names.
+_SPOUSE_WORDS = re.compile(
+    r"\b(?:his wife|her husband|su esposa|su esposo|first lady|primera dama)\b"
+)
+
+
+def _spouses(reading: Reading, frame: Frame) -> None:
+    """A person's spouse (the gazetteer knows who) told with them in the act's sentences or
+    in the sentence right after its first one."""
+    entities = load_gazetteer().entities
+    spouses = [entities[fold(name)].spouse for name in frame.targets
+               if fold(name) in entities and entities[fold(name)].spouse]  # fmt: skip
+    if not spouses:
+        return
+    lead = frame.lead.sentence
+    sentences = {m.sentence.index: m.sentence for m in frame.mentions}
+    if lead.index + 1 < len(reading.sentences):
+        sentences.setdefault(lead.index + 1, reading.sentences[lead.index + 1])
+    for spouse in spouses:
+        for sentence in sorted(sentences.values(), key=lambda s: s.index):
+            named = any(m.entity.name == spouse for m in sentence.entities)
+            if named or _SPOUSE_WORDS.search(sentence.folded):
+                _add(frame, spouse, f"the spouse told with them ({_where(sentence)})")
+                break
 
 
 def _emergency_country(reading: Reading) -> tuple[Sentence, str] | None:

@@ -21,6 +21,7 @@ class Entity:
     name: str
     kind: str
     actor: bool  # usually the one acting (agencies, officials), not the one acted on
+    spouse: str = ""  # a person's spouse, by canonical name: "his wife" in a report of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,8 @@ class Gazetteer:
             kind = str(entry.get("kind") or "organization")
             if not name or kind not in KINDS:
                 raise ValueError(f"entry {i + 1}: needs a name and a kind in {', '.join(KINDS)}")
-            entity = Entity(name, kind, bool(entry.get("actor", kind == "agency")))
+            actor = bool(entry.get("actor", kind == "agency"))
+            entity = Entity(name, kind, actor, str(entry.get("spouse") or "").strip())
             self.entities[fold(name)] = entity
             for alias in [name, *(entry.get("aliases") or [])]:
                 alias = str(alias).strip()
@@ -48,6 +50,12 @@ class Gazetteer:
                     exact.setdefault(strip_accents_keep_length(alias), entity)
                 else:
                     loose.setdefault(fold_keep_length(alias), entity)
+        for entity in self.entities.values():
+            if entity.spouse and fold(entity.spouse) not in self.entities:
+                raise ValueError(
+                    f"{entity.name}: spouse {entity.spouse!r} is not an entry of the gazetteer;"
+                    " give the spouse's canonical name"
+                )
         self._loose = loose
         self._exact = exact
         self._loose_index = _first_token_index(loose)

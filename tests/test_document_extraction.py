@@ -2215,3 +2215,32 @@ def test_a_spouse_not_told_is_not_a_target():
 def test_a_gazetteer_spouse_must_be_an_entry_of_it():
     with pytest.raises(ValueError, match="spouse 'Someone Else' is not an entry"):
         Gazetteer([{"name": "A Person", "kind": "person", "spouse": "Someone Else"}])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "The U.S. on Friday officially designated a powerful gang coalition in Haiti as a
+        # foreign terrorist organization, raising concerns the move could deepen the
+        # country's humanitarian crisis"
+        "The U.S. on Tuesday designated the Tren de Aragua as a foreign terrorist "
+        "organization, raising concerns the move could deepen the crisis.",
+        "Estados Unidos designó el martes al Tren de Aragua como organización terrorista, "
+        "generando temores de que la medida podría agravar la crisis.",
+    ],
+)
+def test_the_fears_an_act_stirs_are_not_a_hedge_on_it(text):
+    assert ("2025-09-02", "designation", ("Tren de Aragua",)) in found(text)
+
+
+def test_a_group_the_act_tells_without_its_name_is_the_one_the_next_sentence_names():
+    # "... designated a powerful gang coalition in Haiti as a foreign terrorist organization
+    # ... The Viv Ansanm coalition, which means "Living Together," joins a list ..."
+    text = (
+        "The U.S. on Tuesday designated a powerful gang coalition in Haiti as a foreign "
+        "terrorist organization.\n\n"
+        "The Viv Ansanm coalition, which means Living Together, joins a list of criminal "
+        "organizations under that category."
+    )
+    (event,) = events(text)
+    assert "Viv Ansanm" in event.targets

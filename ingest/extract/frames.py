@@ -50,6 +50,12 @@ BACK_REFERENCE = re.compile(
     r"|the (?:gang|group|cartel|organization|organisation)s?|both|estos|estas|dichos|dichas"
     r"|ambos|ambas|el grupo|la banda|los grupos|las bandas)\b"
 )
+# A group told without its name, right after the act: "designated a powerful gang
+# coalition", "sancionó a una banda criminal".
+_A_GROUP = re.compile(
+    r"\W*(?:\w+\s+){0,3}?(?:an?|una?)\s+(?:[\w-]+\s+){0,2}?(?:gang|coalition|group|cartel"
+    r"|organi[sz]ation|banda|pandilla|coalicion|grupo|cartel|organizacion)\b"
+)
 COUNTED_GROUPS = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+|dos|tres|cuatro|cinco|seis"
     r"|siete|ocho|nueve|diez)\s+(?:more\s+|other\s+|new\s+|\w+\s+){0,2}"
@@ -629,6 +635,13 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
         return  # "two Ecuadorian gangs" ... "Los Lobos and Los Choneros are ..."
     if lead.form == "definite" and _names_after(reading, frame, lead.sentence, 1):
         return  # "The capture unfolded early Saturday ..." "... to seize Maduro and ..."
+    if _A_GROUP.match(clause, lead.trigger.end) and _names_after(
+        reading, frame, lead.sentence, 1, kinds=("organization",)
+    ):
+        # "designated a powerful gang coalition in Haiti as a foreign terrorist
+        # organization" ... "The Viv Ansanm coalition, which means ...": the group the
+        # sentence after names.
+        return
     # A cited act's targets are its citation's own (mentions._cited_acts): "the Cartels" of
     # the citing sentence are what that sentence is about.
     if lead.form != "cited" and BACK_REFERENCE.search(clause):

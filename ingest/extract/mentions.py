@@ -341,6 +341,12 @@ def _bare_label(folded: str, trigger: Trigger, clause: str) -> bool:
 # Which triggers name an act of another type inside them: an announced operation, a
 # revoked designation.
 _NAMES_INSIDE = {"military_action": ("statement",), "designation": ("delisting",)}
+_REACTION = re.compile(
+    r"\b(?:rais(?:ing|ed|es)|spark(?:ing|ed|s)|prompt(?:ing|ed|s)|fuel(?:l?ing|l?ed|s)"
+    r"|stok(?:ing|ed|es)|amid|despertando|desperto|generando|genero|en medio de)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:concerns?|fears?|worries|alarm|temor(?:es)?"
+    r"|preocupacion(?:es)?|inquietud(?:es)?)\b"
+)
 _COORDINATED = re.compile(r",\s+(?:and|but|y|pero)\s+|;\s+")
 _WHO_WAS = re.compile(r"\b(?:who|that|quien|que)\s+(?:was|had been|fue|habia sido)\s+$")
 
@@ -515,6 +521,12 @@ def _mention(
         after = _COORDINATED.search(own_words, trigger.end - bounds[0])
         if after is not None:
             own_words = own_words[: after.start()]
+    reaction = _REACTION.search(own_words, max(0, trigger.end - bounds[0]))
+    if reaction is not None:
+        # "designated a powerful gang coalition ..., raising concerns the move could deepen
+        # the country's humanitarian crisis", "amid growing concerns that [it] could
+        # presage": the fears the act stirs are not a hedge on it.
+        own_words = own_words[: reaction.start()]
     hedge = HEDGE.search(own_words)
     if hedge:
         mention.rejected = f"hedged ({hedge.group()!r})"

@@ -2244,3 +2244,34 @@ def test_a_group_the_act_tells_without_its_name_is_the_one_the_next_sentence_nam
     )
     (event,) = events(text)
     assert "Viv Ansanm" in event.targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Chief Judge James Boasberg issued a temporary restraining order on deportations
+        # under the wartime law on Saturday night."
+        "Chief Judge James Boasberg issued a temporary restraining order on deportations on "
+        "Tuesday night.",
+        "On Tuesday the Fifth Circuit granted a preliminary injunction that halted removals.",
+        "El martes un juez federal dictó una medida cautelar que frena las deportaciones.",
+    ],
+)
+def test_a_restraining_order_or_injunction_a_court_issues_is_a_court_step(text):
+    assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Sanctions against the Venezuelan oil firm ... were placed by the Treasury
+        # Department's financial intelligence and enforcement agency Monday, as the
+        # administration of President Donald Trump aims to take action against the regime."
+        "Sanctions against the Tren de Aragua were placed by the Treasury on Tuesday, as the "
+        "administration aims to take action against the gang.",
+        "El Tesoro impuso el martes sanciones contra el Tren de Aragua, mientras el gobierno "
+        "busca frenar a la banda.",
+    ],
+)
+def test_a_hedge_in_a_clause_of_circumstance_after_the_act_is_that_clauses(text):
+    assert ("2025-09-02", "sanction", ("Tren de Aragua",)) in found(text)

@@ -190,6 +190,13 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:first|initial) (?:court )?(?:appearance|hearing)|primera audiencia"
         r"|audiencia (?:inicial|preliminar|llevada a cabo|celebrada|realizada)",
         r"pleaded [\"“]?(?:not[ -])?guilty|changed (?:his|her|their) plea to (?:not )?guilty",
+        # A court's order told with its name: "Chief Judge James Boasberg issued a temporary
+        # restraining order on deportations ... on Saturday night", "A federal judge issued a
+        # temporary restraining order preventing their deportation", "dictó una medida cautelar"
+        r"(?:issued|granted|entered) (?:a |an |the )?(?:\w+ ){0,2}?(?:temporary restraining orders?"
+        r"|(?:preliminary |permanent )?injunctions?)",
+        r"(?:emitio|dicto|otorgo|concedio) (?:una |la )?(?:\w+ ){0,2}?(?:orden de restriccion"
+        r"|medida cautelar|suspension provisional)",
         r"(?:entered|enters|entering) (?:a |his |her )?(?:guilty |not[ -]guilty )?plea|guilty plea",
         r"(?:his|her|their|the) arrest(?! (?:warrants?|orders?))",
         r"convicted",

@@ -347,7 +347,9 @@ _REACTION = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:concerns?|fears?|worries|alarm|temor(?:es)?"
     r"|preocupacion(?:es)?|inquietud(?:es)?)\b"
 )
-_COORDINATED = re.compile(r",\s+(?:and|but|y|pero)\s+|;\s+")
+# ... and a clause of circumstance after it: "were placed by the Treasury ... Monday, as the
+# administration of President Donald Trump aims to take action", ", mientras el gobierno".
+_COORDINATED = re.compile(r",\s+(?:and|but|y|pero|as the|while|mientras)\s+|;\s+")
 _WHO_WAS = re.compile(r"\b(?:who|that|quien|que)\s+(?:was|had been|fue|habia sido)\s+$")
 
 

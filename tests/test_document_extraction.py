@@ -2275,3 +2275,13 @@ def test_a_restraining_order_or_injunction_a_court_issues_is_a_court_step(text):
 )
 def test_a_hedge_in_a_clause_of_circumstance_after_the_act_is_that_clauses(text):
     assert ("2025-09-02", "sanction", ("Tren de Aragua",)) in found(text)
+
+
+def test_ships_sent_may_be_named_in_apposition_before_their_kind():
+    # "The United States is sending the USS Gerald R. Ford, its main aircraft carrier, to
+    # the Caribbean as part of the military pressure campaign against Venezuela."
+    text = (
+        "On Tuesday the United States began sending the USS Gerald R. Ford, its main "
+        "aircraft carrier, to the Caribbean."
+    )
+    assert ("2025-09-02", "deployment") in {(e.date, e.event_type) for e in events(text)}

@@ -147,7 +147,7 @@ _TRIGGERS: dict[str, list[str]] = {
         # largest aircraft carrier"
         r"sent (?:[\w-]+ ){0,8}?(?:troops|warships|ships|destroyers?|marines|soldiers|aircraft carrier"
         r"|carrier|jets|aircraft|bombers|strike (?:group|team))",
-        r"(?:sending|dispatch(?:ed|ing)?) (?:the |an? )?(?:[\w.]+ ){0,6}(?:carrier|warships?|destroyers?|troops|strike group)",
+        r"(?:sending|dispatch(?:ed|ing)?) (?:the |an? )?(?:[\w.,]+ ){0,8}(?:carrier|warships?|destroyers?|troops|strike group)",
         # "the aircraft carrier, the USS Gerald R. Ford, arrived in the Caribbean"
         r"(?:warships?|aircraft carrier|carrier strike group)(?:, (?:the )?uss [\w. ]{1,30},)? (?:arrived|to the)",
         r"arriv(?:al|ed) (?:of )?(?:the )?(?:uss |[\w.]+ ){0,6}(?:carrier|strike group|warships?|destroyers?|troops)",

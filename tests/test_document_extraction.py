@@ -2285,3 +2285,21 @@ def test_ships_sent_may_be_named_in_apposition_before_their_kind():
         "aircraft carrier, to the Caribbean."
     )
     assert ("2025-09-02", "deployment") in {(e.date, e.event_type) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "El Departamento de Estado ... informó este 15 de septiembre que el presidente Donald
+        # Trump determinó que Colombia, junto con Afganistán, Bolivia, Birmania y Venezuela,
+        # “ha fallado demostrablemente” en sus obligaciones"
+        "El Departamento de Estado informó el martes que el presidente determinó que Colombia, "
+        "junto con Bolivia y Venezuela, “ha fallado demostrablemente” en sus obligaciones.",
+        "On Tuesday the State Department said the President determined that Colombia and "
+        "Venezuela have failed demonstrably to meet their obligations.",
+    ],
+)
+def test_a_determination_that_countries_failed_demonstrably_is_directed_at_them(text):
+    (event,) = [e for e in events(text) if e.event_type == "directive"]
+    assert event.date == "2025-09-02"
+    assert {"Colombia", "Venezuela"} <= set(event.targets)

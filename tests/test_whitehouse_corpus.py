@@ -105,3 +105,12 @@ def test_a_memorandum_a_fact_sheet_reports_stays_apart_from_an_order_of_another_
         "2025-01-20",
         "2025-01-22",
     }
+
+
+def test_a_memorandum_designating_countries_as_failing_is_its_own_act_not_an_older_orders():
+    # "I hereby designate Bolivia, Burma, and Venezuela as having failed demonstrably ..."
+    # is the memorandum's own act; "In 2021, I signed an Executive Order targeting foreign
+    # persons engaged in the global illicit drug trade" is not about Venezuela.
+    (path,) = CORPUS.rglob("2024-09-15-memorandum-on-the-presidential-determination-on-major*.md")
+    older = [e for e in read(path) if e.date == "2021"]
+    assert older and all("Venezuela" not in e.targets for e in older)

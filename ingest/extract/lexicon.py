@@ -84,6 +84,11 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:state of (?:emergency|exception)|estado de (?:excepcion|emergencia)) (?:\w+ ){0,2}?(?:called|declared|decreed|declarado|decretado)",
         r"invoc(?:o|aron|a) la ley de enemigos extranjeros",
         r"autoriz(?:o|aron|a) (?:el uso|al pentagono|al departamento|a las fuerzas|ataques)",
+        # The yearly determination on drug-transit countries: "determinó que Colombia ... 'ha
+        # fallado demostrablemente'", "la descertificación" (in a memorandum's own "I hereby
+        # designate ... as having failed demonstrably" the act is the designation's)
+        r"(?<!having )(?:has |have )?failed demonstrably|(?:ha|han) fallado demostrablemente"
+        r"|descertific(?:o|aron|acion)|decertifi(?:ed|cation)",
     ],
     "sanction": [
         r"sanction(?:s|ed|ing)?",

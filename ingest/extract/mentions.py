@@ -897,17 +897,30 @@ def roles(
     after "by"; everything else is a target."""
     actors: list[str] = []
     targets: list[str] = []
+    # "determinó que Colombia, junto con ... Venezuela, 'ha fallado demostrablemente'": the
+    # countries a determination finds failing are its subject, and what it is about.
+    failing = _FAILED.match(trigger.text) and _subject_start(text, trigger.start)
     for m in matches:
         entity = m.entity
         if entity.kind == "operation":
             continue
-        before = m.start < trigger.start
+        before = m.start < trigger.start and not (failing and m.start >= failing)
         by_agent = bool(_BY_AGENT.search(text[max(0, m.start - 12) : m.start]))
         acting = entity.actor or (entity.kind == "country" and (before or by_agent))
         bucket = actors if acting else targets
         if entity.name not in bucket:
             bucket.append(entity.name)
     return tuple(actors), tuple(t for t in targets if t not in actors)
+
+
+_FAILED = re.compile(r"(?:has |have )?failed|(?:ha|han) fallado")
+_SUBJECT_OPENS = re.compile(r"\b(?:that|que|designate|designo)\s", re.IGNORECASE)
+
+
+def _subject_start(text: str, pos: int) -> int:
+    """Where the subject of the verb at ``pos`` starts: after the last "that" or "que"."""
+    opens = list(_SUBJECT_OPENS.finditer(text, max(0, pos - 150), pos))
+    return opens[-1].end() if opens else pos
 
 
 def _title(sentence: str) -> str:

@@ -2303,3 +2303,31 @@ def test_a_determination_that_countries_failed_demonstrably_is_directed_at_them(
     (event,) = [e for e in events(text) if e.event_type == "directive"]
     assert event.date == "2025-09-02"
     assert {"Colombia", "Venezuela"} <= set(event.targets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Tensions between the United States and Venezuela reached a new high on Monday,
+        # November 24, 2025, in the Caribbean. In a clear show of military force, a US Air
+        # Force B-52H Stratofortress strategic bomber, escorted by F/A-18 Super Hornet
+        # fighters, flew over international waters very close to the Venezuelan coast"
+        "Tensions reached a new high on Tuesday, September 2, 2025, in the Caribbean. In a "
+        "show of force, a B-52 bomber flew over international waters near the coast.",
+        "La tensión llegó a un nuevo máximo el martes 2 de septiembre de 2025 en el Caribe. "
+        "En una demostración de fuerza, bombarderos B-52 sobrevolaron aguas internacionales.",
+    ],
+)
+def test_an_act_right_after_a_first_sentence_that_sets_the_day_is_of_that_day(text):
+    assert ("2025-09-02", "deployment") in {
+        (e.date, e.event_type) for e in events(text, published=date(2025, 9, 3))
+    }
+
+
+def test_a_first_sentence_that_tells_an_act_does_not_date_the_next_one():
+    text = (
+        "The Treasury sanctioned the Tren de Aragua on Tuesday, September 2, 2025. A B-52 "
+        "bomber flew over international waters near the coast."
+    )
+    found_types = {(e.date, e.event_type) for e in events(text, published=date(2025, 9, 3))}
+    assert ("2025-09-02", "deployment") not in found_types

@@ -412,6 +412,13 @@ def _undated(
                 mention.confidence = 0.75
                 _place(frames, mention, PartialDate.from_date(reading.reference), rule, True)
                 return
+            scene = _scene_day(reading, sentence)
+            if scene is not None:
+                # "Tensions ... reached a new high on Monday, November 24, 2025, in the
+                # Caribbean. In a clear show of military force, a ... bomber ... flew over
+                # international waters": the day the story's first sentence sets.
+                _place(frames, mention, scene, f"the day sentence 1 sets ({scene.iso})", False)
+                return
         if announcing:
             rule = (f"the document's date, {reading.reference_rule}: an announcement in the "
                     "present in a statement")  # fmt: skip
@@ -432,6 +439,19 @@ def _undated(
         else "no date of its own and nothing in the document dates it"
     )
     not_events.append((mention, mention.date_rule or reason))
+
+
+def _scene_day(reading: Reading, sentence: Sentence) -> PartialDate | None:
+    """The day a story's first sentence sets, when it tells no act of its own, for an act
+    of the sentence right after it."""
+    if sentence.index != 1 or sentence.paragraph != reading.sentences[0].paragraph:
+        return None
+    first = reading.sentences[0]
+    days = [m.value for m in first.mentions
+            if m.explicit and m.value is not None and m.value.precision == "day"]  # fmt: skip
+    if len(days) != 1 or find_triggers(first.folded, reading.military):
+        return None
+    return days[0]
 
 
 # A noun that names the act told before: "confirmed the step", "sobre la medida".

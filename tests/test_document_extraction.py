@@ -2194,6 +2194,10 @@ def test_an_act_the_lede_tells_in_the_perfect_is_the_one_the_body_dates(text):
         # Cilia Flores, y trasladado en un avión"
         "El sábado fuerzas de Estados Unidos capturaron a Nicolás Maduro en Caracas. El "
         "mandatario fue extraído del palacio junto a su esposa, Cilia Flores.",
+        # "Los Estados Unidos capturaron tanto a Maduro como a su mujer este sábado después de
+        # un ataque aéreo en el país." (an air strike makes the capture a military one)
+        "Los Estados Unidos capturaron tanto a Maduro como a su mujer este sábado después de "
+        "un ataque aéreo en el país.",
     ],
 )
 def test_the_spouse_told_with_a_person_an_act_takes_is_a_target_too(text):
@@ -2331,3 +2335,42 @@ def test_a_first_sentence_that_tells_an_act_does_not_date_the_next_one():
     )
     found_types = {(e.date, e.event_type) for e in events(text, published=date(2025, 9, 3))}
     assert ("2025-09-02", "deployment") not in found_types
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "not_expected"),
+    [
+        # "He is the first Ecuadoran extradited by his nation since a new measure was written
+        # into law last year, after a referendum"
+        (
+            "On Sunday Macias was extradited to the United States. He is the first Ecuadoran "
+            "extradited by his nation since a new measure was written into law last year.",
+            date(2025, 7, 22),
+            ("2024", "legal"),
+        ),
+        # "Con este bombardeo, suman 30 las acciones conocidas contra embarcaciones desde el
+        # inicio de la campaña estadounidense a principios de septiembre"
+        (
+            "El Comando Sur informó el lunes sobre una nueva acción contra una embarcación en el "
+            "Pacífico. Con este bombardeo, suman 30 las acciones desde el inicio de la campaña a "
+            "principios de septiembre.",
+            date(2025, 12, 29),
+            ("2025-09", "military_action"),
+        ),
+    ],
+)
+def test_a_date_in_a_since_clause_after_the_act_is_where_a_period_starts(
+    text, published, not_expected
+):
+    assert not_expected not in {(e.date, e.event_type) for e in events(text, published=published)}
+
+
+def test_an_arrest_told_later_does_not_redate_the_extradition_the_lede_tells():
+    # "Venezuela's former spy chief ... is being extradited from Spain to New York ... He had
+    # been fighting extradition since his arrest in April 2019."
+    text = (
+        "Hugo Carvajal is being extradited from Spain to New York.\n\n"
+        "His arrest in April 2019 followed a long investigation."
+    )
+    legal = {e.date for e in events(text, published=date(2023, 7, 19)) if e.event_type == "legal"}
+    assert legal == {"2023-07-19", "2019-04"}

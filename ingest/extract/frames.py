@@ -26,7 +26,7 @@ from ..merge import tolerance
 from ..schema import PartialDate, fold
 from .amounts import Amount
 from .gazetteer import load_gazetteer
-from .lexicon import COURT, JUST_HAPPENED, find_triggers
+from .lexicon import COURT, JUST_HAPPENED, find_triggers, subtype_for
 from .mentions import WITH_RESPECT, Mention, after_phrase
 from .reading import VAGUE, Reading, Sentence
 
@@ -151,6 +151,9 @@ def assemble(
             and latest is not None
             and latest.dated_by_document
             and not mention.reporting_date
+            # "He had been fighting extradition since his arrest in April 2019": an arrest
+            # does not date the extradition told in the lede
+            and _kind_of(latest.lead) in ("", _kind_of(mention))
         ):
             # "The designation was published in the February 20 edition", "took effect
             # yesterday": the act told in the lede, dated only by the publication, gets its
@@ -282,6 +285,13 @@ _TOOK_EFFECT = re.compile(
 _THIS_ACT = re.compile(
     r"\b(?:this|the present|este|esta|la presente|el presente)\s+(?:[\w-]+\s+){0,2}$"
 )
+
+
+def _kind_of(mention: Mention) -> str:
+    """The kind of act the trigger's own words tell ("his arrest": an arrest), if any."""
+    if not mention.subtype:
+        return ""
+    return subtype_for(mention.event_type, mention.trigger.text) or mention.subtype
 
 
 def _same_word(frame: Frame, mention: Mention) -> bool:
@@ -704,7 +714,7 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
 # "la captura de Nicolás Maduro y su esposa", "fue extraído ... junto a su esposa, Cilia
 # Flores": the spouse the act took with the person it names.
 _SPOUSE_WORDS = re.compile(
-    r"\b(?:his wife|her husband|su esposa|su esposo|first lady|primera dama)\b"
+    r"\b(?:his wife|her husband|su esposa|su esposo|su mujer|su marido|first lady|primera dama)\b"
 )
 
 

@@ -316,7 +316,7 @@ MILITARY_CONTEXT = re.compile(
     r"|operation|soldiers|marines|pentagon|department of (?:defense|war)|southcom|southern command"
     r"|tankers?|coast guard|warships?|mission|aircraft|jets|bombers|aviones|aviacion|bombarderos"
     r"|hegseth|special forces|commandos?|militar(?:es)?|fuerzas|buques?|lanchas?|embarcacion(?:es)?"
-    r"|operativo|operacion|ejercito|armada|soldados|comandos?)\b"
+    r"|operativo|operacion|ejercito|armada|soldados|comandos?|bombardeos?|ataques? aereos?)\b"
 )
 
 # An undated sentence still reports a new event when its verb says it just happened:

@@ -595,15 +595,20 @@ _SUMMARY_NOUNS = (
 
 
 _AFTER = re.compile(r"\b(?:after|following|tras|luego de|despues de)\s")
+_SINCE_CLAUSE = re.compile(r"\b(?:since|desde)\s")
 _PHRASE_END = re.compile(r"[,;:]")
 
 
-@lru_cache(maxsize=1024)  # asked once per date candidate of the same trigger
 def after_phrase(folded: str, pos: int) -> int:
     """Where an "after ..." phrase that runs on to ``pos`` opens (no comma between), else -1."""
+    return _phrase_opening(_AFTER, folded, pos)
+
+
+@lru_cache(maxsize=1024)  # asked once per date candidate of the same trigger
+def _phrase_opening(opener: re.Pattern[str], folded: str, pos: int) -> int:
     window = max(0, pos - 160)
     ends = [m.end() for m in _PHRASE_END.finditer(folded, window, pos)]
-    opens = [m.start() for m in _AFTER.finditer(folded, ends[-1] if ends else window, pos)]
+    opens = [m.start() for m in opener.finditer(folded, ends[-1] if ends else window, pos)]
     return opens[-1] if opens else -1
 
 
@@ -763,6 +768,14 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
     # the US designated": the act after "after" came before the day of the clause it follows.
     after = after_phrase(folded, trigger.start)
     if after >= 0 and date.start < after:
+        return False
+    if (
+        date.start > trigger.end
+        and _phrase_opening(_SINCE_CLAUSE, folded, date.start) >= trigger.end
+    ):
+        # "the first Ecuadoran extradited by his nation since a new measure was written into
+        # law last year", "Con este bombardeo, suman 30 las acciones ... desde el inicio de la
+        # campaña ... a principios de septiembre": the day a period starts from, not the act's.
         return False
     for relative in _RELATIVE_WORD.finditer(folded):
         stop = _CLAUSE_END.search(folded, relative.end())

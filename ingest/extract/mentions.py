@@ -609,17 +609,20 @@ def _date(reading: Reading, sentence: Sentence, mention: Mention, bounds: tuple[
         if any(m.value is None for m in sentence.mentions):
             mention.date_rule = "the sentence has a date that could not be resolved"
         return
-    # Within the clause, a date in the trigger's own comma-delimited stretch first: "the
-    # build-up that began in June continued, and the Navy struck a boat on Tuesday".
-    here = _segment(sentence.text, mention.trigger.start)
-    same = [m for m in pool if _segment(sentence.text, m.start) == here]
-    # "landed in Houston Wednesday and appeared before the judge Thursday": a date told
-    # before "and" and another verb is the first verb's; the trigger's own comes after it.
-    after = [m for m in same if m.start >= mention.trigger.end]
-    if after:
-        same = [m for m in same if m.start >= mention.trigger.end
-                or not _AND_VERB.search(sentence.folded, m.end, trigger.start)] or same  # fmt: skip
-    chosen = min(same or pool, key=lambda m: abs(m.start - mention.trigger.start))
+    if len(pool) == 1:
+        chosen = pool[0]  # most often: the one date, with nothing to choose it from
+    else:
+        # Within the clause, a date in the trigger's own comma-delimited stretch first: "the
+        # build-up that began in June continued, and the Navy struck a boat on Tuesday".
+        here = _segment(sentence.text, mention.trigger.start)
+        same = [m for m in pool if _segment(sentence.text, m.start) == here]
+        # "landed in Houston Wednesday and appeared before the judge Thursday": a date told
+        # before "and" and another verb is the first verb's; the trigger's own comes after.
+        after = [m for m in same if m.start >= mention.trigger.end]
+        if after:
+            same = [m for m in same if m.start >= mention.trigger.end
+                    or not _AND_VERB.search(sentence.folded, m.end, trigger.start)] or same  # fmt: skip
+        chosen = min(same or pool, key=lambda m: abs(m.start - mention.trigger.start))
     mention.date = chosen.value
     mention.date_phrase = chosen.phrase
     mention.reporting_date = not _OCCURRED.match(

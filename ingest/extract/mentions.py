@@ -186,12 +186,13 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
     folded = sentence.folded
     text = sentence.text
     # A clause boundary counts only when a trigger lies on both sides of it: a list of
-    # names ("..., Cártel de Golfo, and Cárteles Unidos as FTOs") stays one clause.
+    # names ("..., Cártel de Golfo, and Cárteles Unidos as FTOs") stays one clause. With
+    # fewer than two acts (most sentences) none does, and none is looked for.
+    acts = [t for t in triggers_all if not (t.event_type == "designation" and _LABEL.match(t.text))]
     cuts = sorted(
         [(m.start(), m.end()) for m in CLAUSE_SPLIT.finditer(text)]
         + [(m.start(), m.end()) for m in _AND_ARTICLE.finditer(text)]
-    )
-    acts = [t for t in triggers_all if not (t.event_type == "designation" and _LABEL.match(t.text))]
+    ) if len(acts) > 1 else []  # fmt: skip
     kept: list[int] = []
     for n, (cut_start, cut_end) in enumerate(cuts):
         left_from = kept[-1] if kept else 0

@@ -228,3 +228,22 @@ def test_without_a_publication_date_relative_dates_stay_unresolved():
     assert resolver.unresolved == ["Thursday"]
     (absolute,) = resolver.find("On Feb. 20, 2025, it happened.")
     assert absolute.value is not None and absolute.value.iso == "2025-02-20"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The next day, the Treasury acted; the day before, the State Department had.",
+        "On the same day the order was signed, and that same year the group was designated.",
+        "the following day | The night before | on that same day | THE PREVIOUS DAY",
+        "The  following\tday the strike came, on the\nsame day as the raid in the same month.",
+        "That day, the president said the case was on the agenda for the next week.",
+    ],
+)
+def test_start_words_that_only_open_anaphora_find_what_the_full_pattern_finds(sentence):
+    # "the", "that" and "on" are tried only before the word an anaphor needs after them.
+    from ingest.extract.dates import _PATTERN, _candidates
+
+    assert [m.group() for m in _candidates(sentence)] == [
+        m.group() for m in _PATTERN.finditer(sentence)
+    ]

@@ -380,8 +380,17 @@ def _starts(sentence: str) -> Iterator[int]:
 # instead of a Python loop over every word; and the date pattern compiled with re.ASCII,
 # which matches the same on ASCII text (\w, \d, \s, \b and letter case are the same
 # there) with cheaper character tests.
+# "the", "that" and "on", the commonest start words, start nothing but anaphora ("the next
+# day", "that same year", "on the same day"): in ASCII text they are starts only before the
+# word that must follow them there, not at every "the" (where the whole pattern is tried).
+_ONLY_ANAPHOR = {"the": r"next|following|day|night|previous|same", "that": "same",
+                 "on": r"the\s+same|that\s+same"}  # fmt: skip
 _START_ASCII = re.compile(
-    r"\b(?:[0-9]|" + one_of([w for w in _START_WORDS if w.isascii()]) + r"\b)", re.ASCII
+    r"\b(?:[0-9]|"
+    + "".join(rf"{word}(?=\s+(?:{after}))|" for word, after in _ONLY_ANAPHOR.items())
+    + one_of([w for w in _START_WORDS if w.isascii() and w not in _ONLY_ANAPHOR])
+    + r"\b)",
+    re.ASCII,
 )
 _PATTERN_ASCII = re.compile(_PATTERN.pattern, re.ASCII)
 _PATTERN_DIGIT_ASCII = re.compile(_PATTERN_DIGIT.pattern, re.ASCII)

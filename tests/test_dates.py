@@ -245,3 +245,22 @@ def test_a_weekday_right_after_a_past_verb_is_that_verbs_even_before_a_future_on
 ):
     resolver = DateResolver(date(2025, 9, 5), "es" if sentence.startswith("El") else "en")
     assert [m.value.iso for m in resolver.find(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The next day, the Treasury acted; the day before, the State Department had.",
+        "On the same day the order was signed, and that same year the group was designated.",
+        "the following day | The night before | on that same day | THE PREVIOUS DAY",
+        "The  following\tday the strike came, on the\nsame day as the raid in the same month.",
+        "That day, the president said the case was on the agenda for the next week.",
+    ],
+)
+def test_start_words_that_only_open_anaphora_find_what_the_full_pattern_finds(sentence):
+    # "the", "that" and "on" are tried only before the word an anaphor needs after them.
+    from ingest.extract.dates import _PATTERN, _candidates
+
+    assert [m.group() for m in _candidates(sentence)] == [
+        m.group() for m in _PATTERN.finditer(sentence)
+    ]

@@ -90,11 +90,15 @@ def find_amounts(text: str, language: str = "en") -> list[Amount]:
         pattern, in_words = _PATTERN_ASCII, _IN_WORDS_ASCII
         lower = text.lower()  # _HAS_SCALE on ASCII text: its words in the lower-cased text
         has_scale = "million" in lower or "millon" in lower or "billion" in lower
+        # Both forms of _PATTERN name a currency, by a sign ("$", "USD") or a word after
+        # the figure: in ASCII text, one of these (most figures are dates and counts).
+        money = "$" in text or any(word in lower for word in ("usd", "dollars", "dolares", "eur"))
     else:
         pattern, in_words = _PATTERN, _IN_WORDS
         has_scale = _HAS_SCALE.search(text) is not None
+        money = True
     # Both forms of _PATTERN have digits: a text without one is not scanned position by position.
-    matches = list(pattern.finditer(text)) if _DIGIT.search(text) else []
+    matches = list(pattern.finditer(text)) if money and _DIGIT.search(text) else []
     if has_scale:
         taken = [(m.start(), m.end()) for m in matches]
         matches += [w for w in in_words.finditer(text)

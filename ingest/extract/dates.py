@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from ..schema import PartialDate
+from .textnorm import one_of
 
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -385,32 +386,21 @@ def _starts(sentence: str) -> Iterator[int]:
             yield token.start()
 
 
-def _one_of(words: list[str]) -> str:
-    """A pattern for any of ``words``, written as a tree of their letters ("a(?:l|n)?")
-    so that the engine follows one branch instead of trying every word in turn."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def branch(node: dict) -> str:
-        alternatives = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return branch(tree)
-
-
 # The same for ASCII text (most sentences), in one scan of the lower-cased sentence
 # instead of a Python loop over every word; and the date pattern compiled with re.ASCII,
 # which matches the same on ASCII text (\w, \d, \s, \b and letter case are the same
 # there) with cheaper character tests.
+# "the", "that" and "on", the commonest start words, start nothing but anaphora ("the next
+# day", "that same year", "on the same day"): in ASCII text they are starts only before the
+# word that must follow them there, not at every "the" (where the whole pattern is tried).
+_ONLY_ANAPHOR = {"the": r"next|following|day|night|previous|same", "that": "same",
+                 "on": r"the\s+same|that\s+same"}  # fmt: skip
 _START_ASCII = re.compile(
-    r"\b(?:[0-9]|" + _one_of([w for w in _START_WORDS if w.isascii()]) + r"\b)", re.ASCII
+    r"\b(?:[0-9]|"
+    + "".join(rf"{word}(?=\s+(?:{after}))|" for word, after in _ONLY_ANAPHOR.items())
+    + one_of([w for w in _START_WORDS if w.isascii() and w not in _ONLY_ANAPHOR])
+    + r"\b)",
+    re.ASCII,
 )
 _PATTERN_ASCII = re.compile(_PATTERN.pattern, re.ASCII)
 _PATTERN_DIGIT_ASCII = re.compile(_PATTERN_DIGIT.pattern, re.ASCII)
@@ -418,7 +408,7 @@ _PATTERN_DIGIT_ASCII = re.compile(_PATTERN_DIGIT.pattern, re.ASCII)
 
 # The same for any text, where lower-casing keeps every offset (accented Spanish, curly
 # quotes): one scan instead of a Python loop over the words.
-_START_ANY = re.compile(r"\b(?:\d|" + _one_of(sorted(_START_WORDS)) + r"\b)")
+_START_ANY = re.compile(r"\b(?:\d|" + one_of(sorted(_START_WORDS)) + r"\b)")
 
 
 def _ascii_starts(sentence: str) -> list[int]:

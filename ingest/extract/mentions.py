@@ -186,12 +186,13 @@ def sentence_mentions(reading: Reading, sentence: Sentence, acts_only: bool) -> 
     folded = sentence.folded
     text = sentence.text
     # A clause boundary counts only when a trigger lies on both sides of it: a list of
-    # names ("..., Cártel de Golfo, and Cárteles Unidos as FTOs") stays one clause.
+    # names ("..., Cártel de Golfo, and Cárteles Unidos as FTOs") stays one clause. With
+    # fewer than two acts (most sentences) none does, and none is looked for.
+    acts = [t for t in triggers_all if not (t.event_type == "designation" and _LABEL.match(t.text))]
     cuts = sorted(
         [(m.start(), m.end()) for m in CLAUSE_SPLIT.finditer(text)]
         + [(m.start(), m.end()) for m in _AND_ARTICLE.finditer(text)]
-    )
-    acts = [t for t in triggers_all if not (t.event_type == "designation" and _LABEL.match(t.text))]
+    ) if len(acts) > 1 else []  # fmt: skip
     kept: list[int] = []
     for n, (cut_start, cut_end) in enumerate(cuts):
         left_from = kept[-1] if kept else 0
@@ -647,17 +648,20 @@ def _date(reading: Reading, sentence: Sentence, mention: Mention, bounds: tuple[
         if any(m.value is None for m in sentence.mentions):
             mention.date_rule = "the sentence has a date that could not be resolved"
         return
-    # Within the clause, a date in the trigger's own comma-delimited stretch first: "the
-    # build-up that began in June continued, and the Navy struck a boat on Tuesday".
-    here = _segment(sentence.text, mention.trigger.start)
-    same = [m for m in pool if _segment(sentence.text, m.start) == here]
-    # "landed in Houston Wednesday and appeared before the judge Thursday": a date told
-    # before "and" and another verb is the first verb's; the trigger's own comes after it.
-    after = [m for m in same if m.start >= mention.trigger.end]
-    if after:
-        same = [m for m in same if m.start >= mention.trigger.end
-                or not _AND_VERB.search(sentence.folded, m.end, trigger.start)] or same  # fmt: skip
-    chosen = min(same or pool, key=lambda m: abs(m.start - mention.trigger.start))
+    if len(pool) == 1:
+        chosen = pool[0]  # most often: the one date, with nothing to choose it from
+    else:
+        # Within the clause, a date in the trigger's own comma-delimited stretch first: "the
+        # build-up that began in June continued, and the Navy struck a boat on Tuesday".
+        here = _segment(sentence.text, mention.trigger.start)
+        same = [m for m in pool if _segment(sentence.text, m.start) == here]
+        # "landed in Houston Wednesday and appeared before the judge Thursday": a date told
+        # before "and" and another verb is the first verb's; the trigger's own comes after.
+        after = [m for m in same if m.start >= mention.trigger.end]
+        if after:
+            same = [m for m in same if m.start >= mention.trigger.end
+                    or not _AND_VERB.search(sentence.folded, m.end, trigger.start)] or same  # fmt: skip
+        chosen = min(same or pool, key=lambda m: abs(m.start - mention.trigger.start))
     mention.date = chosen.value
     mention.date_phrase = chosen.phrase
     mention.reporting_date = not _OCCURRED.match(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -53,3 +54,23 @@ def strip_accents_keep_length(text: str) -> str:
     if text.isascii():
         return text
     return text.translate(_STRIP_TABLE)
+
+
+def one_of(words: list[str]) -> str:
+    """A pattern for any of ``words``, written as a tree of their letters ("a(?:l|n)?")
+    so that the engine follows one branch instead of trying every word in turn."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(tree)

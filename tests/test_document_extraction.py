@@ -2374,3 +2374,17 @@ def test_an_arrest_told_later_does_not_redate_the_extradition_the_lede_tells():
     )
     legal = {e.date for e in events(text, published=date(2023, 7, 19)) if e.event_type == "legal"}
     assert legal == {"2023-07-19", "2019-04"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "El jurado emitió su veredicto el pasado 8 de marzo."
+        "El jurado emitió su veredicto el pasado martes.",
+        # "El juez Kevin Castel dictaminó la sentencia el 26 de junio de 2024."
+        "El juez Kevin Castel dictaminó la sentencia el martes.",
+        "On Tuesday the jury returned a guilty verdict against the former president.",
+    ],
+)
+def test_a_verdict_or_a_sentence_told_with_its_noun_is_a_court_step(text):
+    assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}

@@ -87,7 +87,7 @@ _TRIGGERS: dict[str, list[str]] = {
         # The yearly determination on drug-transit countries: "determinó que Colombia ... 'ha
         # fallado demostrablemente'", "la descertificación" (in a memorandum's own "I hereby
         # designate ... as having failed demonstrably" the act is the designation's)
-        r"(?<!having )(?:has |have )?failed demonstrably|(?:ha|han) fallado demostrablemente"
+        r"(?<!having )failed demonstrably|(?:ha|han) fallado demostrablemente"
         r"|descertific(?:o|aron|acion)|decertifi(?:ed|cation)",
     ],
     "sanction": [
@@ -202,6 +202,12 @@ _TRIGGERS: dict[str, list[str]] = {
         r"|(?:preliminary |permanent )?injunctions?)",
         r"(?:emitio|dicto|otorgo|concedio) (?:una |la )?(?:\w+ ){0,2}?(?:orden de restriccion"
         r"|medida cautelar|suspension provisional)",
+        # A sentence or verdict told with its noun: "El juez Kevin Castel dictaminó la sentencia
+        # el 26 de junio de 2024", "que dictó sentencia la tarde de este jueves 16 de octubre",
+        # "El jurado emitió su veredicto el pasado 8 de marzo", "returned a verdict"
+        r"(?:dicto|dictamino|pronuncio) (?:la |su )?sentencia"
+        r"|(?:emitio|dio a conocer|alcanzo) (?:su |el |un )?veredicto"
+        r"|(?:reached|returned|delivered) (?:a |its |their )?(?:guilty )?verdict",
         r"(?:entered|enters|entering) (?:a |his |her )?(?:guilty |not[ -]guilty )?plea|guilty plea",
         r"(?:his|her|their|the) arrest(?! (?:warrants?|orders?))",
         r"convicted",

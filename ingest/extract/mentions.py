@@ -930,7 +930,7 @@ def roles(
     return tuple(actors), tuple(t for t in targets if t not in actors)
 
 
-_FAILED = re.compile(r"(?:has |have )?failed|(?:ha|han) fallado")
+_FAILED = re.compile(r"failed|(?:ha|han) fallado")
 _SUBJECT_OPENS = re.compile(r"\b(?:that|que|designate|designo)\s", re.IGNORECASE)
 
 

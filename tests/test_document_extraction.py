@@ -2388,3 +2388,21 @@ def test_an_arrest_told_later_does_not_redate_the_extradition_the_lede_tells():
 )
 def test_a_verdict_or_a_sentence_told_with_its_noun_is_a_court_step(text):
     assert ("2025-09-02", "legal") in {(e.date, e.event_type) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Washington, 2 de mayo. (Europe Press) – Las autoridades de los Estados Unidos han
+        # decidido implementar sanciones ... Ambas han sido designadas por el gobierno
+        # estadounidense como organizaciones terroristas"
+        "Washington, 5 de septiembre. (EFE) – Las autoridades han decidido aplicar medidas "
+        "contra dos pandillas. Viv Ansanm y Gran Grif han sido designadas por el gobierno "
+        "como organizaciones terroristas.",
+        "Washington, September 5. (Reuters) – Officials met in the capital to discuss the "
+        "gangs. Viv Ansanm and Gran Grif have been designated by the government as terrorist "
+        "organizations.",
+    ],
+)
+def test_a_date_line_of_its_own_does_not_use_up_the_lede(text):
+    assert ("2025-09-05", "designation", ("Gran Grif", "Viv Ansanm")) in found(text)

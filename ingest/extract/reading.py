@@ -194,6 +194,10 @@ def read(
                 sentence.lede = True
                 lede_left -= 1
             sentence.mentions = resolver.find(sent) if len(sent) <= 5000 else []
+            if sentence.lede and _only_a_date_line(sentence):
+                # "Washington, 2 de mayo. (Europe Press) – Las autoridades ... han decidido
+                # ...": the lede is the two sentences after the date line.
+                lede_left += 1
             if local:
                 said = _speech_date(sentence)
                 if said is not None:
@@ -214,6 +218,15 @@ def read(
     return Reading(text, title, language, published, reference, rule, sentences,
                    title_entities, list(resolver.unresolved), signing_date(text),
                    military)  # fmt: skip
+
+
+def _only_a_date_line(sentence: Sentence) -> bool:
+    """A place and a date alone ("Washington, 2 de mayo.", "Guacamaya, August 15, 2025.")."""
+    if len(sentence.text) > 60 or len(sentence.mentions) != 1:
+        return False
+    date = sentence.mentions[0]
+    rest = sentence.text[: date.start] + sentence.text[date.end :]
+    return date.explicit and len(rest.split()) <= 3
 
 
 def _is_heading(sentence: str) -> bool:

@@ -54,7 +54,7 @@ BACK_REFERENCE = re.compile(
 # coalition", "sancionó a una banda criminal".
 _A_GROUP = re.compile(
     r"\W*(?:\w+\s+){0,3}?(?:an?|una?)\s+(?:[\w-]+\s+){0,2}?(?:gang|coalition|group|cartel"
-    r"|organi[sz]ation|banda|pandilla|coalicion|grupo|cartel|organizacion)\b"
+    r"|organi[sz]ation|banda|pandilla|coalicion|grupo|organizacion)\b"
 )
 COUNTED_GROUPS = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+|dos|tres|cuatro|cinco|seis"

@@ -2406,3 +2406,62 @@ def test_a_verdict_or_a_sentence_told_with_its_noun_is_a_court_step(text):
 )
 def test_a_date_line_of_its_own_does_not_use_up_the_lede(text):
     assert ("2025-09-05", "designation", ("Gran Grif", "Viv Ansanm")) in found(text)
+
+
+def test_these_organizations_in_a_later_sentence_of_the_act_point_back_to_the_groups_named():
+    # "... a dos notorias pandillas criminales operando en Haití, conocidas como Gran Grif y
+    # Viv Ansanm. Estas organizaciones han sido designadas como terroristas ... La
+    # designación pone de relieve la preocupación internacional por la ingobernabilidad"
+    text = (
+        "Washington, 5 de septiembre. (EFE) – Las autoridades han decidido aplicar medidas "
+        "a dos pandillas de Haití, conocidas como Gran Grif y Viv Ansanm. Estas "
+        "organizaciones han sido designadas como terroristas. La designación pone de relieve "
+        "la crisis en Haití."
+    )
+    (event,) = [e for e in events(text) if e.event_type == "designation"]
+    assert {"Gran Grif", "Viv Ansanm"} <= set(event.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "El Gobierno emitió un comunicado este martes en el que da 72 horas de plazo al
+        # personal diplomático de EE.UU. para abandonar el país."
+        (
+            "El Gobierno emitió un comunicado este martes en el que da 72 horas de plazo al "
+            "personal diplomático de EE.UU. para abandonar el país.",
+            ("2025-09-02", "diplomatic", ("United States",)),
+        ),
+        # "desde que el país suramericano rompiera relaciones con Washington, el pasado 23 de
+        # enero"
+        (
+            "Pasaron 45 días desde que Venezuela rompiera relaciones con EE.UU., el pasado 23 "
+            "de enero.",
+            ("2025-01-23", "diplomatic", ("United States",)),
+        ),
+    ],
+)
+def test_diplomats_given_hours_to_leave_and_relations_broken_target_the_country(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "pero el 26 de mayo de 2022 lo detuvieron en el Aeropuerto Internacional de Tocumen"
+        ("El 26 de mayo de 2022 lo detuvieron en el aeropuerto de Tocumen.", "2022-05-26"),
+        # "Homero Guerra Moreno, de 48 años de edad, quien recibió condena el miércoles"
+        ("El acusado, de 48 años de edad, recibió condena el martes en Texas.", "2025-09-02"),
+        # "Al expresidente lo declararon culpable de tres delitos ... el pasado 8 de marzo"
+        ("Al expresidente lo declararon culpable de tres delitos el pasado martes.", "2025-09-02"),
+        # "fue sentenciado a 27 años de prisión por posesión de drogas sintéticas con la
+        # intención de distribuirlas": the charge, not a hedge
+        (
+            "El martes un miembro del cártel fue sentenciado a 27 años de prisión por posesión "
+            "de drogas con la intención de distribuirlas.",
+            "2025-09-02",
+        ),
+    ],
+)
+def test_spanish_word_forms_of_arrests_sentences_and_verdicts(text, expected):
+    assert (expected, "legal") in {(e.date, e.event_type) for e in events(text)}

@@ -672,18 +672,20 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
         # organization" ... "The Viv Ansanm coalition, which means ...": the group the
         # sentence after names.
         return
-    # A cited act's targets are its citation's own (mentions._cited_acts): "the Cartels" of
-    # the citing sentence are what that sentence is about.
-    if lead.form != "cited" and BACK_REFERENCE.search(clause):
+    # The first of the act's sentences that points back ("these", "estas organizaciones"):
+    # "... conocidas como Gran Grif y Viv Ansanm. Estas organizaciones han sido designadas
+    # ... La designación pone de relieve ...". A cited act's targets are its citation's own
+    # (mentions._cited_acts): "the Cartels" of the citing sentence are what it is about.
+    told = sorted({m.sentence.index: m.sentence for m in frame.mentions}.items())
+    pointing = next((s for _, s in told if BACK_REFERENCE.search(s.folded)), None)
+    if lead.form != "cited" and pointing is not None:
         earlier = [f for f in frames if f is not frame and f.targets
-                   and f.mentions[0].sentence.index < lead.sentence.index]  # fmt: skip
+                   and f.mentions[0].sentence.index < pointing.index]  # fmt: skip
         if earlier:  # "These three reward offers stem from indictments ..."
             for name in dict.fromkeys(n for f in earlier[-3:] for n in f.targets):
                 _add(frame, name, "the acts told just before ('these')")
             return
-        for sentence in reversed(
-            reading.sentences[max(0, lead.sentence.index - 4) : lead.sentence.index]
-        ):
+        for sentence in reversed(reading.sentences[max(0, pointing.index - 4) : pointing.index]):
             # "the aforementioned organization"; "un conflicto armado ... con estos grupos"
             # after a sentence naming only "los cárteles de la droga" (a topic that is groups)
             names = _listed(sentence) or _group_topics(sentence)
@@ -691,7 +693,7 @@ def _complete_targets(reading: Reading, frame: Frame, frames: list[Frame]) -> No
                 for name in names:
                     _add(frame, name, f"named in {_where(sentence)}, which the text points back to")
                 return
-        if _names_after(reading, frame, lead.sentence):
+        if _names_after(reading, frame, pointing):
             return
     if lead.form == "cited" and "national emergency" in clause:
         # "The President took additional steps pursuant to this national emergency in

@@ -236,7 +236,11 @@ _TRIGGERS: dict[str, list[str]] = {
         r"condenad[oa]s?",
         r"conden(?:o|aron) al? (?:[\w-]+ ){0,8}?a \d+ anos",
         r"sentenciad[oa]s?",
-        r"detenid[oa]s?|arrest(?:o|aron|ad[oa]s?)",
+        # "quien recibió condena el miércoles", "El guatemalteco recibió una sentencia"
+        r"recibi(?:o|eron) (?:su |una )?(?:condena|sentencia)",
+        # "Al expresidente lo declararon culpable ... el pasado 8 de marzo de 2024"
+        r"(?:lo|la|los|las) declararon culpables?",
+        r"detenid[oa]s?|arrest(?:o|aron|ad[oa]s?)|(?:lo|la|los|las) detuvieron",
         r"recaptur(?:a|o|aron|ad[oa]s?|ed)",
         r"(?:entreg(?:o|aron|ados|adas|ado)|traslad(?:o|aron|ados|adas)|expuls(?:o|aron)) (?:\w+ ){0,8}?(?:a|hacia) (?:los )?(?:estados unidos|ee\.? ?uu\.?)",
         # The hand-over told with its noun: "La entrega se realizó el viernes 19 de
@@ -254,7 +258,13 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:severed|broke off|cut) (?:diplomatic )?(?:ties|relations)",
         r"closed (?:its |the )?embassy",
         # "rompió este lunes relaciones", as "declaró este jueves al grupo como"
-        r"(?:rompio|rompieron|rompia)(?: (?:este|esta|el) \w+| ayer| hoy)? relaciones",
+        r"(?:rompio|rompieron|rompia|rompiera|rompieran)(?: (?:este|esta|el) \w+| ayer| hoy)? relaciones",
+        # Diplomats given hours to leave: "dio un plazo de 72 horas al personal diplomático de
+        # EEUU", "le dio 72 horas a los diplomáticos norteamericanos", "da 72 horas de plazo
+        # al personal diplomático de EE.UU. para abandonar el país"
+        r"(?:da|dio|daba|otorgo|concedio) (?:un plazo de )?\d+ horas (?:de plazo )?(?:al|a los|a la)"
+        r" (?:personal diplomatico|diplomaticos|cuerpo diplomatico|embajador)",
+        r"gave (?:the |its )?(?:\w+ )?(?:diplomats|diplomatic (?:staff|personnel)) \d+ hours",
         r"expuls(?:o|aron) (?:al embajador|a los diplomaticos)",
         r"recalled (?:its |their |our )?(?:ambassadors?|charge d.affaires)",
         r"llam(?:o|aron|ado|a)? [\"'«“]?a consultas",
@@ -294,7 +304,8 @@ HEDGE = re.compile(
     r"\b(?:could|would|might|may(?!\s+\d)|potential(?:ly)?|possible|possibly|option|options|consider(?:s|ed|ing)?"
     r"|if|whether|types of|kinds of|groundwork|threaten(?:s|ed)? to|seek(?:s|ing)? to|aim(?:s|ed)? to"
     r"|want(?:s|ed)? to|calls? for|urg(?:e|es|ed|ing)|intentions? (?:to|of)|propos(?:ed|es|al)|weigh(?:s|ing)?|mull(?:s|ing)?"
-    r"|podria|podrian|posible|intencion(?:es)? de|eventual(?:es)?|planea|busca|estudia|evalua|amenaz(?:a|o) con"
+    # ... not "posesión ... con la intención de distribuirlas", the charge itself
+    r"|podria|podrian|posible|intencion(?:es)? de(?! distribu)|eventual(?:es)?|planea|busca|estudia|evalua|amenaz(?:a|o) con"
     r"|prepara(?:n|ba|ban)?|is preparing|are preparing|prepares to"
     # "was due to appear in a federal court yesterday for an arraignment", "is scheduled to
     # appear", "a hearing scheduled for July 9": a step set for later, not taken

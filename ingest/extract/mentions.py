@@ -924,6 +924,10 @@ def roles(
         before = m.start < trigger.start and not (failing and m.start >= failing)
         by_agent = bool(_BY_AGENT.search(text[max(0, m.start - 12) : m.start]))
         acting = entity.actor or (entity.kind == "country" and (before or by_agent))
+        if event_type == "diplomatic" and entity.kind == "country" and not before:
+            # "da 72 horas de plazo al personal diplomático de EE.UU.": the country whose
+            # diplomats are sent home is the act's object, even one that usually acts.
+            acting = by_agent
         bucket = actors if acting else targets
         if entity.name not in bucket:
             bucket.append(entity.name)

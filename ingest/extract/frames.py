@@ -439,7 +439,7 @@ def _undated(
         # "Otro país que calificó al Tren de Aragua como un grupo terrorista fue ... Canadá.
         # ... David McGuinty ... informó el 20 de febrero sobre la medida": the step told
         # just before, dated by the announcement that names it.
-        told = _announced(reading, sentence, step=True)
+        told = _announced(reading, sentence, step=True) or _part_of_package(reading, sentence)
         if told is not None:
             _place(frames, mention, told[0], told[1], False)
             return
@@ -495,6 +495,32 @@ def _announced(
             if ANNOUNCED.search(near):
                 where = "the same sentence" if other is sentence else f"sentence {other.index + 1}"
                 return m.value, f"{m.phrase!r}, the day it was announced ({where})"
+    return None
+
+
+# An action of several parts, announced in the lede: "anunció este jueves una ofensiva legal y
+# financiera", "announced a package of sanctions and measures".
+_PACKAGE = re.compile(
+    r"\b(?:announced|anuncio)\b[^.;]{0,40}?\b(?:an?|una?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:offensive|crackdown|package|ofensiva|paquete|serie de medidas)\b"
+)
+
+
+def _part_of_package(reading: Reading, sentence: Sentence) -> tuple[PartialDate, str] | None:
+    """The day of an action of several parts the lede announces, for the parts the next
+    paragraph tells without a date: "El DOJ anunció este jueves una ofensiva legal y
+    financiera ... El DOJ presentó cargos penales, el Departamento del Tesoro impuso
+    sanciones ... y el Departamento de Estado ofreció una recompensa"."""
+    for lede in (s for s in reading.sentences if s.lede):
+        if not 0 <= sentence.paragraph - lede.paragraph <= 1 or sentence.index <= lede.index:
+            continue
+        package = _PACKAGE.search(lede.folded)
+        days = [m for m in lede.mentions if m.value is not None and package is not None
+                and abs(m.start - package.start()) <= 60]  # fmt: skip
+        if days:
+            return days[
+                0
+            ].value, f"{days[0].phrase!r}, the day the lede announces the action it is part of"
     return None
 
 

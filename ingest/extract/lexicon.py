@@ -96,7 +96,9 @@ _TRIGGERS: dict[str, list[str]] = {
         # Visa bans imposed on named people ("has imposed visa restrictions on 50 immediate
         # family members"), as the labelling rules count them; not "steps to impose" them
         r"(?:imposed|imposes|imposing) (?:new )?visa (?:restrictions|bans?)"
-        r"|impus(?:o|ieron) (?:nuevas )?restricciones de visa(?:do)?",
+        r"|(?:impus(?:o|ieron)|impuesto) (?:\d+ )?(?:nuevas )?restricciones de visa(?:do)?s?"
+        # "anunció este jueves que esta semana prohibió la entrada al país a 340 venezolanos"
+        r"|prohibi(?:o|eron) la entrada (?:al pais )?a \d+",
         r"ofac",
         r"blocking (?:property|assets)",
         r"froze (?:the )?(?:assets|accounts)",
@@ -179,7 +181,8 @@ _TRIGGERS: dict[str, list[str]] = {
         r"charged",
         r"(?:criminal |federal |narco-terrorism |terrorism-related |new )?charges against",
         r"(?:announced|filed|brought|unsealed|unveiled) (?:\w+ ){0,2}charges",
-        r"(?:handed over|transferred|surrendered|expelled|sent|extradited) (?:\w+ ){0,6}?to (?:the )?(?:u\.?s\.?|us|united states)(?![\w-])",
+        # ... "the 37 fugitives expelled from Mexico into the U.S. on Jan. 20"
+        r"(?:handed over|transferred|surrendered|expelled|sent|extradited) (?:\w+ ){0,6}?(?:in)?to (?:the )?(?:u\.?s\.?|us|united states)(?![\w-])",
         r"(?:handed over|transferred|surrendered|expelled|sent) (?:\d+|\w+) (?:[\w-]+ ){0,3}(?:figures|prisoners|inmates|defendants|suspects|fugitives|capos|narcos|traffickers)",
         r"arraign(?:ed|ment)",
         # A first appearance in court: "appeared before U.S. Magistrate Judge Christina Bryan
@@ -249,6 +252,12 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:la|su) entrega (?:se (?:realizo|concreto|efectuo|llevo a cabo)|del ciudadano|de alias)",
         r"(?:el|su) traslado (?:de alias|a (?:estados unidos|ee\.? ?uu\.?) de)",
         r"cargos (?:penales |criminales )?contra",
+        # "El DOJ presentó cargos penales, el Departamento del Tesoro impuso sanciones ..."
+        r"present(?:o|aron) cargos",
+        # A court's seizure warrant: "con base en una orden de decomiso emitida el 26 de
+        # noviembre" (not "solicitudes ... para obtener órdenes de incautación")
+        r"orden(?:es)? de (?:decomiso|incautacion) (?:emitida|dictada|firmada|otorgada)s?"
+        r"|(?:issued|granted|signed) (?:a )?seizure warrants?",
         # "México ya había enviado a ese país en febrero a 29 de sus más notorios capos"
         r"(?:entreg|traslad|expuls|envi)\w* (?:[\w-]+ ){0,5}?(?:a )?\d+ (?:[\w-]+ ){0,4}(?:reos|presos|narcotraficantes|capos|detenidos|integrantes|criminales|narcos|personas)",
     ],
@@ -456,6 +465,8 @@ _ACCUSED_OF_BEING = re.compile(
 )
 _TREATY_BEFORE = re.compile(r"\btratados? de\s+$")
 _TREATY_AFTER = re.compile(r"\s+(?:treaty|treaties|agreement)\b")
+_PROCESS_BEFORE = re.compile(r"\b(?:proceso|tramite|procedimiento)s? de\s+$")
+_PROCESS_AFTER = re.compile(r"\s+(?:process|proceedings|request)\b")
 _WARRANT_BEFORE = re.compile(r"(?:ordene?s? de|warrants? for (?:the |his |her )?)\s*$")
 # "ordenó el arresto y la expulsión inmediata de todos los ciudadanos venezolanos
 # considerados miembros": an order to arrest, as a warrant is, not an arrest
@@ -528,6 +539,13 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                 or _TREATY_AFTER.match(folded, m.end())
             ):
                 continue  # "el Tratado de Extradición", "the extradition treaty": a name
+            if kind == "legal" and (
+                _PROCESS_BEFORE.search(folded, max(0, m.start() - 16), m.start())
+                or _PROCESS_AFTER.match(folded, m.end())
+            ):
+                # "El proceso de extradición empezó el 5 de marzo", "the extradition
+                # process": the proceedings, not the step that ends them
+                continue
             if (
                 kind == "legal"
                 and m.group().startswith("arrest")
@@ -609,6 +627,13 @@ def _find_triggers(folded: str, military: bool) -> tuple[Trigger, ...]:
                 continue  # "the Narcotics Rewards Program", "Programa de Recompensas": a name
             found.append(Trigger(kind, m.start(), m.end(), m.group()))
     found.sort(key=lambda t: (t.start, -t.end))
+    if any(t.text == "ofac" for t in found):
+        # "(OFAC) has sanctioned Colombian President Gustavo Petro", "(OFAC) ha incluido a
+        # estas dos pandillas en su lista": the office names who acts; the verb after it
+        # tells the act (and its tense), so the office is no trigger of its own there.
+        found = [t for t in found if not (t.text == "ofac" and any(
+            o.event_type in ("sanction", "designation") and t.end < o.start <= t.end + 150
+            for o in found))]  # fmt: skip
     return tuple(found)
 
 

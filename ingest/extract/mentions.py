@@ -499,6 +499,17 @@ def _mention(
         # "anunció esta tarde que ofrecerá una recompensa de US$ 50 millones", "announced
         # it will offer a reward": a reward is offered when it is announced.
         form = mention.form = "verb"
+    if (
+        event_type in PERFORMATIVE
+        and _PARTICIPLE.search(trigger.text)
+        and (form == "progressive" or _HAS_BEEN_RELATIVE.search(sentence.folded, 0, trigger.start))
+    ):
+        # "Both organizations are designated as foreign terrorist organizations known for
+        # ...", "una violenta organización criminal ... que ha sido designada por EE. UU. como
+        # una organización terrorista extranjera": what the groups are (a standing listing),
+        # not an act ("is designating" is).
+        mention.rejected = "a standing status told in the present, not an act"
+        return mention
     if form in ("future", "negated"):
         mention.rejected = "future or planned" if form == "future" else "negated"
         return mention
@@ -576,6 +587,10 @@ def _mention(
     return mention
 
 
+_PARTICIPLE = re.compile(r"^\w+(?:ed|ad[oa]s?|id[oa]s?)$")
+_HAS_BEEN_RELATIVE = re.compile(
+    r"\b(?:que|which|that|who) (?:ha|han|has|have) (?:sido|been) (?:\w+ ){0,2}?$"
+)
 _ANNOUNCED_OFFER = re.compile(
     r"\b(?:announced|anuncio|anunciaron)\b[^.;]{0,80}?\b(?:will|would|ofrecera|ofreceran)"
     r"(?: now)? (?:offer|pay)?\s*(?:a |an |una )?$"
@@ -773,13 +788,17 @@ def _may_date(reading: Reading, sentence: Sentence, trigger: Trigger, date: Date
     after = after_phrase(folded, trigger.start)
     if after >= 0 and date.start < after:
         return False
-    if (
-        date.start > trigger.end
-        and _phrase_opening(_SINCE_CLAUSE, folded, date.start) >= trigger.end
+    since = _phrase_opening(_SINCE_CLAUSE, folded, date.start)
+    if since >= 0 and (
+        trigger.end <= since
+        or (trigger.start >= date.end and _PHRASE_END.search(folded, date.end, trigger.start))
     ):
         # "the first Ecuadoran extradited by his nation since a new measure was written into
         # law last year", "Con este bombardeo, suman 30 las acciones ... desde el inicio de la
-        # campaña ... a principios de septiembre": the day a period starts from, not the act's.
+        # campaña ... a principios de septiembre", "desde su creación hace 39 años, logrando
+        # la captura de ...": the day a period starts from is not the day of an act told
+        # outside the "since" phrase ("fighting extradition since his arrest in April 2019":
+        # the arrest's, inside it).
         return False
     for relative in _RELATIVE_WORD.finditer(folded):
         stop = _CLAUSE_END.search(folded, relative.end())

@@ -515,12 +515,11 @@ def _part_of_package(reading: Reading, sentence: Sentence) -> tuple[PartialDate,
         if not 0 <= sentence.paragraph - lede.paragraph <= 1 or sentence.index <= lede.index:
             continue
         package = _PACKAGE.search(lede.folded)
-        days = [m for m in lede.mentions if m.value is not None and package is not None
-                and abs(m.start - package.start()) <= 60]  # fmt: skip
-        if days:
-            return days[
-                0
-            ].value, f"{days[0].phrase!r}, the day the lede announces the action it is part of"
+        if package is None:
+            continue
+        for m in lede.mentions:
+            if m.value is not None and abs(m.start - package.start()) <= 60:
+                return m.value, f"{m.phrase!r}, the day the lede announces the action it is part of"
     return None
 
 

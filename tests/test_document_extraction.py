@@ -2439,6 +2439,12 @@ def test_these_organizations_in_a_later_sentence_of_the_act_point_back_to_the_gr
             "de enero.",
             ("2025-01-23", "diplomatic", ("United States",)),
         ),
+        # ... "rompiera relaciones con Washington": the capital for its government
+        (
+            "La decisión llega después de que el país rompiera relaciones con Washington el "
+            "pasado 23 de enero.",
+            ("2025-01-23", "diplomatic", ("United States",)),
+        ),
     ],
 )
 def test_diplomats_given_hours_to_leave_and_relations_broken_target_the_country(text, expected):
@@ -2553,5 +2559,15 @@ def test_a_day_told_with_a_disclosure_dates_the_disclosure_not_the_strike_it_tel
     text = (
         "Secretary of War Pete Hegseth disclosed new information on Thursday about the first "
         "military strike on a vessel off the coast of Venezuela."
+    )
+    assert ("2025-09-04", "military_action") not in {(e.date, e.event_type) for e in events(text)}
+
+
+def test_a_day_told_with_an_appearance_on_a_show_dates_the_appearance():
+    # "Hegseth warned in an appearance on “Fox & Friends” on Wednesday that a deadly U.S.
+    # military strike on a boat ... was the start of a campaign": Wednesday is the warning's
+    text = (
+        "Hegseth warned in an appearance on a morning show on Thursday that a deadly military "
+        "strike on a boat in the Caribbean was the start of a campaign."
     )
     assert ("2025-09-04", "military_action") not in {(e.date, e.event_type) for e in events(text)}

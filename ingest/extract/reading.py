@@ -39,7 +39,7 @@ _REPORTING_WORDS = [
     "destaco", "subrayo", "rechazo", "condeno", "denuncio", "critico", "califico", "repudio",
     "celebro", "agradecio", "revelo", "divulgo",
     "address", "speech", "remarks", "interview", "news conference", "press conference",
-    "briefing", "post", "statement", "announcement", "discurso", "declaraciones",
+    "briefing", "post", "statement", "announcement", "appearance", "discurso", "declaraciones",
     "comunicado", "entrevista", "rueda de prensa", "conferencia",
 ]  # fmt: skip
 REPORTING = re.compile(rf"\b{one_of(_REPORTING_WORDS)}\b")

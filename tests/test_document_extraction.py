@@ -2571,3 +2571,25 @@ def test_a_day_told_with_an_appearance_on_a_show_dates_the_appearance():
         "strike on a boat in the Caribbean was the start of a campaign."
     )
     assert ("2025-09-04", "military_action") not in {(e.date, e.event_type) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Trump impuso un bloqueo para impedir que los petroleros sancionados transportaran
+        # crudo venezolano en diciembre"
+        (
+            "Trump impuso un bloqueo para impedir que los petroleros sancionados transportaran "
+            "crudo venezolano en agosto.",
+            ("2025-08", "directive"),
+        ),
+        # "«Estoy ordenando un bloqueo total y completo ...», dijo Trump el martes."
+        (
+            "«Estoy ordenando un bloqueo total y completo de los petroleros sancionados», dijo "
+            "Trump el martes sobre Venezuela.",
+            ("2025-09-02", "directive"),
+        ),
+    ],
+)
+def test_a_blockade_ordered_or_imposed_in_spanish_is_a_directive(text, expected):
+    assert expected in {(e.date, e.event_type) for e in events(text)}

@@ -72,7 +72,10 @@ _TRIGGERS: dict[str, list[str]] = {
         r"(?:signed|signs|issued|issues|gave|gives) (?:a |an |the )?(?:secret |new |classified )?(?:order|directive|determination)",
         r"authori[sz](?:ed|es|ing) (?:the |a |an )?(?:use|military|department|pentagon|u\.?s\.? forces|strikes?|deployment)",
         r"invok(?:ed|es|ing) (?:the )?(?:wartime |1798 )?alien enemies act",
-        r"(?:ordered|orders|ordering|announced) (?:a |an |the )?[\"“]?(?:total and complete )?blockade",
+        r"(?:ordered|orders|ordering|announced|imposed) (?:a |an |the )?[\"“]?(?:total and complete )?blockade",
+        # "Trump impuso un bloqueo para impedir que los petroleros sancionados ...", "Estoy
+        # ordenando un bloqueo total y completo"
+        r"(?:impus(?:o|ieron)|orden(?:o|aron|ando)|decret(?:o|aron)) (?:un |el )?[\"“«]?bloqueo",
         r"orden(?:es)? ejecutivas?",
         r"proclama(?:cion)?",
         r"memorando",

@@ -2593,3 +2593,22 @@ def test_a_day_told_with_an_appearance_on_a_show_dates_the_appearance():
 )
 def test_a_blockade_ordered_or_imposed_in_spanish_is_a_directive(text, expected):
     assert expected in {(e.date, e.event_type) for e in events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "The news that President Trump is poised to declare certain dangerous Mexican drug
+        # cartels as Foreign Terrorist Organizations is a huge development"
+        "On Tuesday officials said President Trump is poised to designate the Sinaloa Cartel "
+        "as a foreign terrorist organization.",
+        "El martes se supo que el presidente está a punto de designar al Cártel de Sinaloa "
+        "como organización terrorista.",
+        # "which is that designating cartels as terrorists is the step necessary to make
+        # Mexico stronger"
+        "On Tuesday he said that designating the Sinaloa Cartel as a terrorist organization "
+        "is the step necessary to protect the border.",
+    ],
+)
+def test_an_act_about_to_be_taken_or_argued_for_as_an_idea_is_not_taken(text):
+    assert [e for e in events(text) if e.event_type == "designation"] == []

@@ -321,7 +321,8 @@ HEDGE = re.compile(
     r"|prepara(?:n|ba|ban)?|is preparing|are preparing|prepares to"
     # "was due to appear in a federal court yesterday for an arraignment", "is scheduled to
     # appear", "a hearing scheduled for July 9": a step set for later, not taken
-    r"|(?:is|are|was|were) (?:due|scheduled|set) to|scheduled for|programad[oa]s? para"
+    r"|(?:is|are|was|were) (?:due|scheduled|set|poised|about) to|scheduled for|programad[oa]s? para"
+    r"|(?:esta|estan|estaba) a punto de"
     r"|previst[oa]s? para)\b"
 )
 
@@ -693,8 +694,9 @@ def subtype_for(event_type: str, folded: str) -> str:
 FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|going to|plans? to|planned to|planning to|intends? to"
     r"|expected to|is set to|are set to|is due to|scheduled to|aims? to|seeks? to|wants? to"
-    r"|ready to|prepared to|could|might|may|should|must|can"
+    r"|ready to|prepared to|poised to|about to|could|might|may|should|must|can"
     r"|va a|van a|iba a|planea|planeaba|busca|pretende|podria|podrian|deberia|se espera"
+    r"|a punto de|dispuesto a"
     # "agreed in a Quito court last week to be extradited": an act still to come
     r"|to be|para ser)"
     r"\s+(?:\w+\s+){0,3}$"

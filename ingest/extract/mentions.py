@@ -510,6 +510,14 @@ def _mention(
         # not an act ("is designating" is).
         mention.rejected = "a standing status told in the present, not an act"
         return mention
+    if trigger.text.endswith("ing") and _GERUND_SUBJECT.match(sentence.folded, trigger.end):
+        before = sentence.folded[max(bounds[0], trigger.start - 24) : trigger.start]
+        if _SUBJECT_SLOT.search(before):
+            # "designating cartels as terrorists is the step necessary to ...",
+            # "designating them as terrorist groups would be a mistake": the act as an idea
+            # argued about, not one taken.
+            mention.rejected = "the act as an idea (the subject of 'is'), not one taken"
+            return mention
     if form in ("future", "negated"):
         mention.rejected = "future or planned" if form == "future" else "negated"
         return mention
@@ -587,6 +595,8 @@ def _mention(
     return mention
 
 
+_GERUND_SUBJECT = re.compile(r"[^,;.]{0,80}?\b(?:is|was|would be|will be|remains)\b")
+_SUBJECT_SLOT = re.compile(r"(?:^|\b(?:that|but|and)\s+|[,;:]\s+)$")
 _PARTICIPLE = re.compile(r"^\w+(?:ed|ad[oa]s?|id[oa]s?)$")
 _HAS_BEEN_RELATIVE = re.compile(
     r"\b(?:que|which|that|who) (?:ha|han|has|have) (?:sido|been) (?:\w+ ){0,2}?$"

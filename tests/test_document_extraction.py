@@ -2612,3 +2612,24 @@ def test_a_blockade_ordered_or_imposed_in_spanish_is_a_directive(text, expected)
 )
 def test_an_act_about_to_be_taken_or_argued_for_as_an_idea_is_not_taken(text):
     assert [e for e in events(text) if e.event_type == "designation"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a quienes las autoridades estadounidenses identificaron como narcoterroristas
+        # vinculados a organizaciones calificadas como terroristas": a label for the dead
+        (
+            "El ataque del martes dejó dos muertos, a quienes las autoridades identificaron "
+            "como narcoterroristas vinculados a organizaciones calificadas como terroristas.",
+            set(),
+        ),
+        # "el Gobierno de Honduras también ha declarado a Hezbolá como un grupo “terrorista”"
+        (
+            "El martes el Gobierno de Honduras declaró a Hezbolá como un grupo “terrorista”.",
+            {("2025-09-02", ("Hezbollah",))},
+        ),
+    ],
+)
+def test_a_spanish_listing_lists_the_object_before_como(text, expected):
+    assert {(e.date, e.targets) for e in events(text) if e.event_type == "designation"} == expected

@@ -30,7 +30,9 @@ _TRIGGERS: dict[str, list[str]] = {
         r"design(?:a|o|aron|ar|ara|ado|ada|ados|adas|acion|aciones)",
         r"organizaci(?:on|ones) terroristas?(?: extranjeras?)?",
         r"terroristas? globales? especialmente designad[oa]s?",
-        r"(?:declar(?:o|aron|a|ada|ado|adas|ados)|calific(?:o|aron|a)|clasific(?:o|aron|a)|identific(?:o|aron|a|ar)) (?:\w+ ){0,8}?(?:como )?[\"'«“]?(?:organizaci(?:on|ones) |grupos? )?[\"'«“]?terroristas?",
+        # (the words before "como" are the object; "identificaron como narcoterroristas
+        # vinculados a organizaciones calificadas como terroristas" lists no one)
+        r"(?:declar(?:o|aron|a|ada|ado|adas|ados)|calific(?:o|aron|a)|clasific(?:o|aron|a)|identific(?:o|aron|a|ar)) (?:(?!como )\w+ ){0,8}?(?:como )?(?:una? |los |las )?[\"'«“]?(?:organizaci(?:on|ones) |grupos? )?[\"'«“]?terroristas?",
         # A listing told as an entry in a terrorism list or register: "added seven ...
         # organizations to the list of terrorist organizations", "dispuso la incorporación
         # del Cártel de los Soles al Registro Público de ... Actos de Terrorismo", "incluidos

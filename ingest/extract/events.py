@@ -154,7 +154,14 @@ class Extractor:
         for sentence in reading.sentences:
             mentions += sentence_mentions(reading, sentence, acts_only=False)
         # An act's own text is not news of the day it was signed: only what it dates counts.
-        statement = act_event is None and is_statement(reading, doc)
+        # Whether the document performs its acts as it speaks matters only to a mention
+        # that reaches ``assemble`` undated (or dated by the day it was told): when every
+        # mention has its own date (most news), the opening is not scanned for it.
+        statement = (
+            act_event is None
+            and any(not m.rejected and (m.date is None or m.reporting_date) for m in mentions)
+            and is_statement(reading, doc)
+        )
         assembly = assemble(reading, mentions, statement, act=act_event is not None)
         pairs: list[tuple[Event, Frame | None]] = []
         if act_event is not None:

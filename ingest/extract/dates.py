@@ -295,12 +295,13 @@ def _future_around(sentence: str, start: int, end: int) -> bool:
     lo = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), start - 60, 0)
     hi_candidates = [i for i in (sentence.find(",", end), sentence.find(";", end)) if i != -1]
     hi = min([*hi_candidates, end + 40, len(sentence)])
+    window = sentence[lo:hi]
+    # Without a word of the future (most dates) nothing else needs reading.
+    if not _FUTURE.search(window):
+        return False
     if _PAST_VERB_JUST_BEFORE.search(sentence, max(0, start - 30), start):
         return False  # "announced on Tuesday it will offer": the date is the announcement's
-    window = sentence[lo:hi]
-    if _PAST_NEAR.search(window) and not _WILL.search(window):
-        return False
-    return bool(_FUTURE.search(window))
+    return not (_PAST_NEAR.search(window) and not _WILL.search(window))
 
 
 MONTH_NUMBER = {

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from ..schema import PartialDate
-from .textnorm import one_of
+from .textnorm import one_of_followed
 
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -424,12 +424,13 @@ _FIGURE_FOLLOWS = rf"[-/]|\s+(?i:{_MONTHS_EN[3:-1]}|de|{_UNITS})"
 
 
 def _start_words(digit: str) -> str:
-    """The start-word pattern: a figure or a word, each only before what may follow it."""
-    followed = "".join(
-        rf"{word}(?=\s+(?i:{after}))|" for word, after in _FOLLOWS.items() if word in _START_WORDS
-    )
-    rest = [w for w in sorted(_START_WORDS) if w not in _FOLLOWS]
-    return rf"\b(?:{digit}(?={digit}{{0,3}}(?:{_FIGURE_FOLLOWS}))|{followed}{one_of(rest)}\b)"
+    """The start-word pattern: a figure or a word, each only before what may follow it
+    (the words as one tree of their letters: the engine follows one branch)."""
+    words = {
+        word: rf"(?=\s+(?i:{_FOLLOWS[word]}))" if word in _FOLLOWS else r"\b"
+        for word in sorted(_START_WORDS)
+    }
+    return rf"\b(?:{digit}(?={digit}{{0,3}}(?:{_FIGURE_FOLLOWS}))|{one_of_followed(words)})"
 
 
 _START_ASCII = re.compile(_start_words("[0-9]"), re.ASCII)

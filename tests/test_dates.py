@@ -264,3 +264,29 @@ def test_start_words_that_only_open_anaphora_find_what_the_full_pattern_finds(se
     assert [m.group() for m in _candidates(sentence)] == [
         m.group() for m in _PATTERN.finditer(sentence)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two days later, a week ago, an hour after, a principios de marzo, a la semana.",
+        "Hace dos años, tres semanas después, un mes antes, una vez, uno de ellos, A DAY LATER.",
+        "In March, in early 2025, in 2024, in the end; en enero, en el mes de abril, en 2023.",
+        "El pasado lunes, el mes pasado, el año pasado, el mismo día, el día anterior, el 5.",
+        "Del martes, al día siguiente, al próximo viernes, la semana pasada, la próxima semana.",
+        "Esta mañana, esta semana, este mes, este mismo día, ese mismo año, esta ley.",
+        "Earlier that year, earlier this month, later that month, later on.",
+        "On 2025-07-17, 09/15/2025, 20 February 2025, 5 de marzo, 3 days later, $25 million, 400.",
+        "Sección 219, 14 días después, 2 semanas antes, 10 años, 12 de la noche, 30 muertos.",
+    ],
+)
+def test_start_words_tried_only_before_their_next_words_find_what_the_full_pattern_finds(
+    sentence,
+):
+    # Figures and the commonest start words are tried only before what the forms need
+    # after them ("a week", "el pasado lunes", "20 de", "2025-"); the same matches result.
+    from ingest.extract.dates import _PATTERN, _candidates
+
+    assert [m.group() for m in _candidates(sentence)] == [
+        m.group() for m in _PATTERN.finditer(sentence)
+    ]

@@ -49,6 +49,7 @@ _MESSAGE = re.compile(
     r"(?:message|communication)\s+from\s+the president|to the congress of the united states:"
     r"|dear mr\. speaker:|dear madam speaker:"
 )
+_MESSAGE_WORDS = ("message", "communication", "congress of the united states:", "speaker:")
 _KINDS = (
     ("notice", re.compile(r"^(?:notice|message)\b", re.IGNORECASE)),
     ("executive_order", re.compile(r"\bexecutive order\b|it is hereby ordered", re.IGNORECASE)),
@@ -60,6 +61,7 @@ _IS_ACT = re.compile(
     r"in witness whereof|the white house,\s*(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december)"
 )
+_IS_ACT_WORDS = ("vested in me", "hereby", "memorandum for", "witness whereof", "white house,")
 _PURPOSE = re.compile(
     r"(?:Purpose(?: and Policy)?|Policy)\.\s+(?P<text>[^\n].{20,400}?[.;])(?:\s|$)", re.S
 )
@@ -95,12 +97,17 @@ def _words_number(text: str, table: dict[str, int]) -> int | None:
 def signing_date(text: str) -> tuple[PartialDate, str] | None:
     """The date on the act's closing line, with that line; None when there is none or
     it names no real date ("February 30")."""
-    signed = list(_SIGNED.finditer(text))
+    # A signing line has "House" or "Dated:" in it, a witness line "hand", in some letter
+    # case (and no character but these letters' two cases matches them under IGNORECASE):
+    # most texts have neither, and are not scanned with the patterns.
+    lowered = text.lower()
+    signing = "hou" in lowered or "dated:" in lowered
+    signed = list(_SIGNED.finditer(text)) if signing else []
     if signed:
         m = signed[-1]
         month_name, day, year = m["date"].replace(",", "").split()
         return _dated(int(year), MONTH_NUMBER[month_name.lower()], int(day), m.group())
-    witness = list(_WITNESS.finditer(text))
+    witness = list(_WITNESS.finditer(text)) if "hand" in lowered else []
     if witness:
         m = witness[-1]
         day_number = _words_number(m["day"], _ORDINALS)
@@ -126,13 +133,18 @@ def detect_act(
     already: the closing lines are not searched twice."""
     head = text[:3000]
     lowered = text[:4000].lower()
-    if _MESSAGE.search(lowered, 0, 3000):
+    # Each form of _MESSAGE has one of these words, each of _IS_ACT one of the next: most
+    # documents have none, and are not scanned with the patterns.
+    message = any(lowered.find(word, 0, 3000) >= 0 for word in _MESSAGE_WORDS)
+    if message and _MESSAGE.search(lowered, 0, 3000):
         if signed is None:
             return None
         return Act("message", signed[0], signed[1], "", "statement")
     # "Dated:" alone signs an agency's notice (a designation, read from its words); the
     # President's acts are signed by the White House or say what they are.
-    if not _IS_ACT.search(lowered) and not _SIGNED_BY_PRESIDENT.search(text[-600:]):
+    is_act = any(word in lowered for word in _IS_ACT_WORDS) and _IS_ACT.search(lowered)
+    tail = text[-600:]
+    if not is_act and not ("hou" in tail.lower() and _SIGNED_BY_PRESIDENT.search(tail)):
         return None
     subtype = next((name for name, rx in _KINDS if rx.search(title)), None)
     subtype = subtype or next((name for name, rx in _KINDS if rx.search(head)), "directive")

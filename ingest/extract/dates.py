@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from ..schema import PartialDate
-from .textnorm import one_of
+from .textnorm import one_of_followed
 
 _MONTHS_EN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -295,12 +295,13 @@ def _future_around(sentence: str, start: int, end: int) -> bool:
     lo = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), start - 60, 0)
     hi_candidates = [i for i in (sentence.find(",", end), sentence.find(";", end)) if i != -1]
     hi = min([*hi_candidates, end + 40, len(sentence)])
+    window = sentence[lo:hi]
+    # Without a word of the future (most dates) nothing else needs reading.
+    if not _FUTURE.search(window):
+        return False
     if _PAST_VERB_JUST_BEFORE.search(sentence, max(0, start - 30), start):
         return False  # "announced on Tuesday it will offer": the date is the announcement's
-    window = sentence[lo:hi]
-    if _PAST_NEAR.search(window) and not _WILL.search(window):
-        return False
-    return bool(_FUTURE.search(window))
+    return not (_PAST_NEAR.search(window) and not _WILL.search(window))
 
 
 MONTH_NUMBER = {
@@ -390,25 +391,56 @@ def _starts(sentence: str) -> Iterator[int]:
 # instead of a Python loop over every word; and the date pattern compiled with re.ASCII,
 # which matches the same on ASCII text (\w, \d, \s, \b and letter case are the same
 # there) with cheaper character tests.
-# "the", "that" and "on", the commonest start words, start nothing but anaphora ("the next
-# day", "that same year", "on the same day"): in ASCII text they are starts only before the
-# word that must follow them there, not at every "the" (where the whole pattern is tried).
-_ONLY_ANAPHOR = {"the": r"next|following|day|night|previous|same", "that": "same",
-                 "on": r"the\s+same|that\s+same"}  # fmt: skip
-_START_ASCII = re.compile(
-    r"\b(?:[0-9]|"
-    + "".join(rf"{word}(?=\s+(?:{after}))|" for word, after in _ONLY_ANAPHOR.items())
-    + one_of([w for w in _START_WORDS if w.isascii() and w not in _ONLY_ANAPHOR])
-    + r"\b)",
-    re.ASCII,
-)
+# The commonest start words ("the", "a", "in", "el", "del", "la") and figures open a date
+# only before the words the forms above need after them ("the next day", "a week ago", "in
+# March", "el pasado lunes", "20 de febrero", "2025-07-17", "3 days later"): they are
+# starts only there, not at every "a" or "$25" (where the whole pattern is tried and fails).
+# Each entry is what may follow the word in any form that a match can open with it (read
+# off ``_FORMS``; a prefix of it is enough, and letter case is ignored).
+_UNITS = r"day|week|month|year|d[ií]a|semana|mes|a[nñ]o"  # "two days later", "hace un año"
+_WEEKDAY_ES = r"pasado|pr[oó]ximo|" + _WEEKDAYS_ES[3:-1]  # "el pasado lunes", "del martes"
+_FOLLOWS = {
+    "the": r"next|following|day|night|previous|same",
+    "that": "same",
+    "on": r"the\s+same|that\s+same",
+    "a": _UNITS + "|principios|finales|mediados|inicios|comienzos",
+    # the other words of _NUMBER_WORDS ("an", "three", "dos"): "three weeks ago"
+    **dict.fromkeys(re.findall(r"[a-z]{2,}", _NUMBER_WORDS), _UNITS),
+    "in": rf"{_MONTHS_EN[3:-1]}|{_MONTH_WORDS}|early|late|mid|19|20",
+    "en": rf"el|{_MONTHS_EN[3:-1]}|{_MONTH_WORDS}|19|20",
+    "el": rf"mes|d[ií]a|mismo|a[nñ]o|{_WEEKDAY_ES}",
+    "del": _WEEKDAY_ES,
+    "al": rf"d[ií]a|{_WEEKDAY_ES}",
+    "la": r"semana|pr[oó]xima",
+    "esta": r"madrugada|ma[nñ]ana|noche|tarde|semana",
+    "este": rf"mismo|mes|a[nñ]o|{_WEEKDAY_ES}",
+    "ese": "mismo",
+    "earlier": "that|this",
+    "later": "that",
+}
+# A figure opens an ISO or numeric date, a day before its month or "de", or a count of
+# days: "2025-07-17", "09/15/2025", "20 February", "5 de marzo", "3 days later".
+_FIGURE_FOLLOWS = rf"[-/]|\s+(?i:{_MONTHS_EN[3:-1]}|de|{_UNITS})"
+
+
+def _start_words(digit: str) -> str:
+    """The start-word pattern: a figure or a word, each only before what may follow it
+    (the words as one tree of their letters: the engine follows one branch)."""
+    words = {
+        word: rf"(?=\s+(?i:{_FOLLOWS[word]}))" if word in _FOLLOWS else r"\b"
+        for word in sorted(_START_WORDS)
+    }
+    return rf"\b(?:{digit}(?={digit}{{0,3}}(?:{_FIGURE_FOLLOWS}))|{one_of_followed(words)})"
+
+
+_START_ASCII = re.compile(_start_words("[0-9]"), re.ASCII)
 _PATTERN_ASCII = re.compile(_PATTERN.pattern, re.ASCII)
 _PATTERN_DIGIT_ASCII = re.compile(_PATTERN_DIGIT.pattern, re.ASCII)
 
 
 # The same for any text, where lower-casing keeps every offset (accented Spanish, curly
 # quotes): one scan instead of a Python loop over the words.
-_START_ANY = re.compile(r"\b(?:\d|" + one_of(sorted(_START_WORDS)) + r"\b)")
+_START_ANY = re.compile(_start_words(r"\d"))
 
 
 def _ascii_starts(sentence: str) -> list[int]:

@@ -23,9 +23,15 @@ from .frames import ANNOUNCING, Frame, assemble
 from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import Mention, sentence_mentions
 from .reading import Reading, read
+from .textnorm import one_of
 
-_ES_WORDS = re.compile(r"\b(?:el|la|los|las|del|que|por|para|con|una|según|según|fue|sus)\b")
-_EN_WORDS = re.compile(r"\b(?:the|and|of|to|that|for|with|was|were|has|by|from)\b")
+_ES_WORDS = ["el", "la", "los", "las", "del", "que", "por", "para", "con", "una", "según", "fue",
+             "sus"]  # fmt: skip
+_EN_WORDS = ["the", "and", "of", "to", "that", "for", "with", "was", "were", "has", "by", "from"]
+# Both lists in one scan, each as a tree of its letters; a word of the first group is
+# Spanish. (No word is in both, and a match is a whole word: the counts are those of a
+# scan for each list.)
+_LANGUAGE_WORDS = re.compile(rf"\b(?:({one_of(_ES_WORDS)})|{one_of(_EN_WORDS)})\b")
 # What a title should not start with: a dateline, a date, "On Tuesday,".
 _TITLE_LEAD = re.compile(
     r"^(?:[-*•·]\s+)?(?:[A-ZÁÉÍÓÚÑ][\w.' -]{1,40}?(?:,\s*[^—–\n]{0,30})?\s*(?:\([A-Za-z .]{2,20}\))?\s*"
@@ -63,8 +69,9 @@ class Document:
 
 
 def detect_language(text: str) -> str:
-    sample = text[:5000].lower()
-    return "es" if len(_ES_WORDS.findall(sample)) > len(_EN_WORDS.findall(sample)) else "en"
+    found = _LANGUAGE_WORDS.findall(text[:5000].lower())
+    spanish = sum(1 for word in found if word)
+    return "es" if spanish > len(found) - spanish else "en"
 
 
 def _title_from(mention: Mention) -> str:
@@ -154,7 +161,14 @@ class Extractor:
         for sentence in reading.sentences:
             mentions += sentence_mentions(reading, sentence, acts_only=False)
         # An act's own text is not news of the day it was signed: only what it dates counts.
-        statement = act_event is None and is_statement(reading, doc)
+        # Whether the document performs its acts as it speaks matters only to a mention
+        # that reaches ``assemble`` undated (or dated by the day it was told): when every
+        # mention has its own date (most news), the opening is not scanned for it.
+        statement = (
+            act_event is None
+            and any(not m.rejected and (m.date is None or m.reporting_date) for m in mentions)
+            and is_statement(reading, doc)
+        )
         assembly = assemble(reading, mentions, statement, act=act_event is not None)
         pairs: list[tuple[Event, Frame | None]] = []
         if act_event is not None:

@@ -314,8 +314,8 @@ _TRIGGERS: dict[str, list[str]] = {
 }
 
 # Words that make a clause about what could, might or should happen, not what did.
-HEDGE = re.compile(
-    r"\b(?:could|would|might|may(?!\s+\d)|potential(?:ly)?|possible|possibly|option|options|consider(?:s|ed|ing)?"
+_HEDGE_WORDS = (
+    r"could|would|might|may(?!\s+\d)|potential(?:ly)?|possible|possibly|option|options|consider(?:s|ed|ing)?"
     r"|if|whether|types of|kinds of|groundwork|threaten(?:s|ed)? to|seek(?:s|ing)? to|aim(?:s|ed)? to"
     r"|want(?:s|ed)? to|calls? for|urg(?:e|es|ed|ing)|intentions? (?:to|of)|propos(?:ed|es|al)|weigh(?:s|ing)?|mull(?:s|ing)?"
     # ... not "posesión ... con la intención de distribuirlas", the charge itself
@@ -325,7 +325,7 @@ HEDGE = re.compile(
     # appear", "a hearing scheduled for July 9": a step set for later, not taken
     r"|(?:is|are|was|were) (?:due|scheduled|set|poised|about) to|scheduled for|programad[oa]s? para"
     r"|(?:esta|estan|estaba) a punto de"
-    r"|previst[oa]s? para)\b"
+    r"|previst[oa]s? para"
 )
 
 _INHERENTLY_MILITARY = re.compile(
@@ -458,6 +458,22 @@ def _any_of(patterns: list[str]) -> str:
             others.append(a)  # "\\d+ strikes", "\\w+th strikes"
     grouped = [f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items()]
     return "|".join(grouped + others)
+
+
+def _by_first_letter(alternatives: str) -> str:
+    """``alternatives`` ("could|would|consider(?:s|ed)?|...") grouped by their first letter
+    ("c(?:ould|onsider(?:s|ed)?)|w(?:ould)|..."), in their order within each letter: where
+    a word starts, the engine tries the few of its letter instead of all. The match is the
+    same: no alternative of another letter can match there."""
+    by_letter: dict[str, list[str]] = {}
+    for a in (a for part in _split_top(alternatives)[0] for a in _spread(part)):
+        if not (a[:1].isascii() and a[:1].isalpha() and a[1:2] not in ("?", "*", "+", "{")):
+            raise ValueError(f"{a!r} does not start with a letter of its own")
+        by_letter.setdefault(a[0], []).append(a[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
+
+
+HEDGE = re.compile(rf"\b(?:{_by_first_letter(_HEDGE_WORDS)})\b")
 
 
 # Whether a clause has any trigger at all (most sentences have none).
@@ -710,6 +726,16 @@ FUTURE_BEFORE = re.compile(
 SPANISH_FUTURE_BEFORE = re.compile(
     r"\b\w+(?:ará|erá|irá|arán|erán|irán|aré|eré|iré|aremos|eremos|iremos)\s+(?:\w+\s+){0,4}$"
 )
+
+
+def _spanish_future(before: str) -> bool:
+    # Every ending of SPANISH_FUTURE_BEFORE has "á", "é" or "remos": English text (most)
+    # and most Spanish text have none before a trigger, and need no scan.
+    if "á" not in before and "é" not in before and "remos" not in before:
+        return False
+    return SPANISH_FUTURE_BEFORE.search(before) is not None
+
+
 _PAST_VERB_BEFORE = re.compile(
     r"\b(?:announced|imposed|offered|issued|signed|launched|ordered|unveiled|approved|filed"
     r"|confirmed|reported|anuncio|impuso|ofrecio|emitio|firmo|lanzo|ordeno|aprobo|presento"
@@ -836,8 +862,7 @@ def form_of(folded: str, trigger: Trigger, original: str = "") -> str:
     if marked and NEGATION_BEFORE.search(before):
         return "negated"
     if (marked and FUTURE_BEFORE.search(before)) or (
-        original
-        and SPANISH_FUTURE_BEFORE.search(original[max(0, trigger.start - 60) : trigger.start])
+        original and _spanish_future(original[max(0, trigger.start - 60) : trigger.start])
     ):
         return "future"
     if marked and HEREBY_BEFORE.search(before):

@@ -348,6 +348,7 @@ _REACTION = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:concerns?|fears?|worries|alarm|temor(?:es)?"
     r"|preocupacion(?:es)?|inquietud(?:es)?)\b"
 )
+_WORRIES = ("concern", "fear", "worries", "alarm", "temor", "preocupacion", "inquietud")
 # ... and a clause of circumstance after it: "were placed by the Treasury ... Monday, as the
 # administration of President Donald Trump aims to take action", ", mientras el gobierno".
 _COORDINATED = re.compile(r",\s+(?:and|but|y|pero|as the|while|mientras)\s+|;\s+")
@@ -543,7 +544,9 @@ def _mention(
         after = _COORDINATED.search(own_words, trigger.end - bounds[0])
         if after is not None:
             own_words = own_words[: after.start()]
-    reaction = _REACTION.search(own_words, max(0, trigger.end - bounds[0]))
+    # Every _REACTION names a worry with one of _WORRIES: most clauses have none.
+    worried = any(word in own_words for word in _WORRIES)
+    reaction = _REACTION.search(own_words, max(0, trigger.end - bounds[0])) if worried else None
     if reaction is not None:
         # "designated a powerful gang coalition ..., raising concerns the move could deepen
         # the country's humanitarian crisis", "amid growing concerns that [it] could

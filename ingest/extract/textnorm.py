@@ -74,3 +74,24 @@ def one_of(words: list[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return branch(tree)
+
+
+def one_of_followed(words: dict[str, str]) -> str:
+    """A pattern for any key of ``words`` followed by its value (a pattern, such as a
+    lookahead or ``\\b``), as a tree of their letters like ``one_of``. Each value must
+    forbid a letter after the word ("on" before "\\s", "one" before "\\b"), so that at most
+    one word matches where one starts."""
+    tree: dict = {}
+    for word, after in words.items():
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = after
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            alternatives.append(node[""])
+        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+    return branch(tree)

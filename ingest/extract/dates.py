@@ -267,15 +267,17 @@ _FUTURE = re.compile(
 )
 _WILL = re.compile(r"\bwill\b|\bva a\b", re.IGNORECASE)
 _TENSE_SENSITIVE = {"weekday", "mdy", "dmy", "es_dmy", "in_month", "es_in_month"}
+# Verbs in the past by their ending: English "-ed", the Spanish preterite ("anunció el
+# martes que ofrecerá una recompensa").
+_PAST_ENDINGS = r"\w+ed|\w+(?:ó|aron|ieron)"
 _PAST_NEAR = re.compile(
-    # ... and the Spanish preterite: "anunció el martes que ofrecerá una recompensa"
-    r"\b(?:was|were|had|did|has been|have been|fue|fueron|ocurri[oó]|\w+ed|\w+(?:ó|aron|ieron))\b",
+    rf"\b(?:was|were|had|did|has been|have been|fue|fueron|ocurri[oó]|{_PAST_ENDINGS})\b",
     re.IGNORECASE,
 )
 
 
 _PAST_VERB_JUST_BEFORE = re.compile(
-    r"\b(?:\w+ed|said|\w+(?:ó|aron|ieron)|dijo)\s+(?:on\s+|el\s+|this\s+|este\s+)?$",
+    rf"\b(?:{_PAST_ENDINGS}|said|dijo)\s+(?:on\s+|el\s+|this\s+|este\s+)?$",
     re.IGNORECASE,
 )
 

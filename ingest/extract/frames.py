@@ -593,18 +593,14 @@ def _consolidate(reading: Reading, frames: list[Frame]) -> None:
                 frame.amount and other.amount and frame.amount.value != other.amount.value
             ):
                 continue  # fmt: skip
-            if (
-                frame.event_type == "legal"
-                and frame.subtype
-                and other.subtype
-                and frame.subtype != other.subtype
-            ):
+            kinds_differ = bool(frame.subtype and other.subtype and frame.subtype != other.subtype)
+            if frame.event_type == "legal" and kinds_differ:
                 continue  # charges on Thursday, the arrest on Wednesday: two court steps
             gap = abs(frame.date.start.toordinal() - other.date.start.toordinal())
             if (
                 other.dated_by_document
                 and not frame.dated_by_document
-                and not (frame.subtype and other.subtype and frame.subtype != other.subtype)
+                and not kinds_differ
                 and not _specific(reading, other.targets)
                 and set(other.targets) <= set(frame.targets)
                 and gap <= tolerance(frame.event_type)
@@ -749,8 +745,8 @@ def _spouses(reading: Reading, frame: Frame) -> None:
     """A person's spouse (the gazetteer knows who) told with them in the act's sentences or
     in the sentence right after its first one."""
     entities = load_gazetteer().entities
-    spouses = [entities[fold(name)].spouse for name in frame.targets
-               if fold(name) in entities and entities[fold(name)].spouse]  # fmt: skip
+    spouses = [entity.spouse for name in frame.targets
+               if (entity := entities.get(fold(name))) is not None and entity.spouse]  # fmt: skip
     if not spouses:
         return
     lead = frame.lead.sentence
